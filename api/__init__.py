@@ -1,0 +1,1 @@
+"""The HTTP service and the command line: thin front doors over ``kg`` and ``ingest``."""

@@ -53,6 +53,15 @@ class _Span:
     bare: numbering.Label | None = None  # "10 Climate change": a heading only before "10.1"
 
 
+@dataclass(frozen=True)
+class _Heading:
+    """An entry of the heading stack; ``origin`` is "reader", "numbered" or "inline"."""
+
+    level: int
+    label: str
+    origin: str
+
+
 @dataclass
 class _Unit:
     """A paragraph under construction: a lead block and whatever attaches to it."""
@@ -146,7 +155,8 @@ def _locate(text: str, blocks: tuple[Block, ...]) -> list[_Span | None]:
 def _build_units(text: str, blocks: tuple[Block, ...], spans: list[_Span | None]) -> list[_Unit]:
     """Pass 1: group blocks into units, tracking the heading path in force."""
     units: list[_Unit] = []
-    stack: tuple[tuple[int, str, bool], ...] = ()
+    stack: tuple[_Heading, ...] = ()
+    following = _following(spans)
     section = 0
     current: _Unit | None = None
 
@@ -164,20 +174,26 @@ def _build_units(text: str, blocks: tuple[Block, ...], spans: list[_Span | None]
         number = span.number
         if block.kind is BlockKind.HEADING:
             close()
-            stack = _push_heading(stack, text, span, block.level)
+            stack = _push_heading(stack, text, span, block.level, "reader")
             section += 1
             continue
-        if current is not None and number and _continues_enumeration(current, text, spans, number, index):
+        after = following[index]
+        if current is not None and number and _continues_enumeration(current, text, spans, number, after):
             current.blocks.append(index)
             current.has_items = True
             current.enumeration_next = int(number.value) + 1
             continue
-        if (number or span.bare) and _is_numbered_title(text, spans, index):
+        if (number or span.bare) and _is_numbered_title(text, span, after):
             close()
-            stack = _push_heading(stack, text, span, 1)
+            stack = _push_heading(stack, text, span, 1, "numbered")
             section += 1
             continue
-        path = tuple(entry[1] for entry in stack)
+        if _is_inline_title(text, block, span, after):
+            close()
+            stack = _push_heading(stack, text, span, 1, "inline")
+            section += 1
+            continue
+        path = tuple(entry.label for entry in stack)
         if number:
             close()
             title = numbering.is_title_like(text[number.end : span.end])
@@ -208,72 +224,93 @@ def _build_units(text: str, blocks: tuple[Block, ...], spans: list[_Span | None]
 
 
 def _push_heading(
-    stack: tuple[tuple[int, str, bool], ...], text: str, span: _Span, level: int
-) -> tuple[tuple[int, str, bool], ...]:
+    stack: tuple[_Heading, ...], text: str, span: _Span, level: int, origin: str
+) -> tuple[_Heading, ...]:
     """The heading stack after a heading; numbered headings nest by their number's depth.
 
-    A numbered heading's level counts from the last unnumbered heading above the numbered
-    ones (a report title, say), so "3. Options" under a title sits one level below it and a
-    reader's own levels and number depths never fight.
+    A numbered heading's level counts from the last reader heading above the numbered ones
+    (a report title, say), so "3. Options" under a title sits one level below it and a
+    reader's own levels and number depths never fight. An inline title sits one level below
+    the last heading that is not itself inline, so consecutive inline titles replace each other.
     """
     label = " ".join(text[span.body : span.end].split())
     if len(label) > _MAX_HEADING_CHARS:
         label = label[: _MAX_HEADING_CHARS - 1].rstrip() + "…"
     number = span.number or span.bare
-    if number is not None:
+    if origin == "inline":
+        level = next((entry.level for entry in reversed(stack) if entry.origin != "inline"), 0) + 1
+    elif number is not None:
         anchor = 0
-        for entry_level, _, numbered in stack:
-            if numbered:
+        for entry in stack:
+            if entry.origin != "reader":
                 break
-            anchor = entry_level
-        level, numbered = anchor + number.depth, True
+            anchor = entry.level
+        level, origin = anchor + number.depth, "numbered"
     else:
-        level, numbered = max(level, 1), False
-    kept = tuple(entry for entry in stack if entry[0] < level)
-    return kept + ((level, label, numbered),)
+        level = max(level, 1)
+    kept = tuple(entry for entry in stack if entry.level < level)
+    return (*kept, _Heading(level, label, origin))
 
 
-def _next_span(spans: list[_Span | None], index: int) -> _Span | None:
-    for span in spans[index + 1 :]:
-        if span is not None:
-            return span
-    return None
+def _following(spans: list[_Span | None]) -> list[_Span | None]:
+    """For each block, the next block with visible text: one backward pass, no rescans."""
+    result: list[_Span | None] = [None] * len(spans)
+    nearest: _Span | None = None
+    for index in range(len(spans) - 1, -1, -1):
+        result[index] = nearest
+        if spans[index] is not None:
+            nearest = spans[index]
+    return result
 
 
-def _is_numbered_title(text: str, spans: list[_Span | None], index: int) -> bool:
+def _is_inline_title(text: str, block: Block, span: _Span, after: _Span | None) -> bool:
+    """True for an unmarked sub-heading: a short title line straight before "5.5 The...".
+
+    Running heads ("Page 4") are excluded; they too can precede a numbered paragraph.
+    """
+    if block.kind is not BlockKind.PARAGRAPH or span.number or span.clause or span.bare:
+        return False
+    if after is None or after.number is None or after.number.depth < 2:
+        return False
+    line = text[span.body : span.end]
+    if not numbering.is_title_like(line) or sum(char.isalpha() for char in line[:40]) < 4:
+        return False
+    return not line.lower().startswith("page ")
+
+
+def _is_numbered_title(text: str, span: _Span, after: _Span | None) -> bool:
     """True for a top-level numbered title ("4. Workforce", "2. Budget and policy framework.")."""
-    span = spans[index]
-    assert span is not None
     label = span.number or span.bare
     if label is None or label.depth != 1:
         return False
     rest = text[label.end : span.end].strip()
-    following = _next_span(spans, index)
-    child = following is not None and following.number is not None
-    child = child and following.number.value.startswith(label.value + ".")
+    child = after is not None and after.number is not None
+    child = child and after.number.value.startswith(label.value + ".")
     if span.number is not None and numbering.is_title_like(rest):
         return True
-    # A bare "10 Climate change" or a title with a full stop needs a child paragraph after
-    # it, so a count ("12 Members") or a short recommendation ("2. Agreed.") stays text.
+    # A bare "10 Climate change", a long title or one with a full stop needs a child
+    # paragraph after it, so a count ("12 Members") or "2. Agreed." stays text.
+    if not child:
+        return False
     if rest.endswith("."):
-        rest = rest[:-1]
-    return child and numbering.is_title_like(rest, max_words=8)
+        return numbering.is_title_like(rest[:-1], max_words=8)
+    return numbering.is_title_like(rest, max_words=24, max_chars=200)
 
 
 def _continues_enumeration(
-    unit: _Unit, text: str, spans: list[_Span | None], number: numbering.Label, index: int
+    unit: _Unit, text: str, spans: list[_Span | None], number: numbering.Label, after: _Span | None
 ) -> bool:
     """True for "1.", "2."... items listed after a colon, which are not section numbers."""
     if number.depth != 1:
         return False
     value = int(number.value)
     if unit.enumeration_next:
-        return value == unit.enumeration_next
+        # One missing item is tolerated: extraction drops lines, as a lost "3." shows.
+        return unit.enumeration_next <= value <= unit.enumeration_next + 1
     if value != 1 or not numbering.introduces_list(_block_text(text, spans, unit.blocks[-1])):
         return False
-    following = _next_span(spans, index)
     # "1. Recommendations" followed by "1.1" is a section heading even after a colon.
-    return following is None or following.number is None or following.number.depth == 1
+    return after is None or after.number is None or not after.number.value.startswith("1.")
 
 
 def _takes_clause(unit: _Unit, text: str, spans: list[_Span | None]) -> bool:

@@ -52,7 +52,11 @@ class Embedder:
                     os.environ.setdefault("HF_HUB_OFFLINE", "1")
                     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                 import torch
+                import transformers
                 from sentence_transformers import SentenceTransformer
+
+                transformers.logging.disable_progress_bar()
+                transformers.logging.set_verbosity_error()
 
                 torch.set_num_threads(self.threads)
                 try:

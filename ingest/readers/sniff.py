@@ -37,8 +37,9 @@ _XML_PROLOGUE = re.compile(
 )
 _STRONG_HTML = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _WEAK_HTML = re.compile(
-    r"<(?:p|div|table|h[1-6]|ul|ol|span|br|title|meta)[\s/>]", re.IGNORECASE
+    r"<(?:p|div|table|tr|td|h[1-6]|ul|ol|li|span|br|b|i|a|em|strong|title|meta)[\s/>]", re.IGNORECASE
 )
+_SOAP_MODERNGOV = re.compile(r"<(?:[\w.-]+:)?Get(?:Meetings?|Committees)(?:Response|Result)\b")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
@@ -79,7 +80,7 @@ def _sniff_text(text: str, name: str) -> str:
     if stripped.startswith("<"):
         match = _XML_PROLOGUE.match(stripped)
         root = match.group(1).split(":")[-1].lower() if match else ""
-        if root in MODERNGOV_ROOTS:
+        if root in MODERNGOV_ROOTS or (root == "envelope" and _SOAP_MODERNGOV.search(stripped)):
             return MODERNGOV
         if root == "html" or _STRONG_HTML.search(stripped) or _WEAK_HTML.match(stripped):
             return HTML

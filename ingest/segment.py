@@ -1,16 +1,15 @@
 """The segmenter: a reader's blocks in, numbered paragraphs of retrievable size out.
 
 The document's text is its blocks joined by a blank line; every paragraph is a contiguous
-slice of that text (``text[start:end] == paragraph.text``), so a citation can always be
-highlighted in the source.
-
+slice of it (``text[start:end] == paragraph.text``), so a citation can be highlighted.
 Three passes, each linear in the size of the document:
 
 1. **Units.** Walk the blocks with a heading stack. A numbered block ("4.6 The...") starts a
    unit; bullets, tables, clauses ("a) to note"), an enumeration after a colon ("1.", "2.")
    and text broken mid-sentence by a page join the unit before them. A short numbered title
    ("3.6 Next Steps") also takes the unnumbered paragraphs under it. A top-level numbered
-   title ("4. Workforce") is a heading, not a paragraph.
+   title ("4. Workforce", "10 Climate change" before "10.1") is a heading, not a paragraph,
+   and so is a short unmarked title line straight before a numbered paragraph.
 2. **Merge.** Runs of very short unnumbered units under one heading and on consecutive pages
    are joined up to ``target_chars``; a numbered unit always starts afresh.
 3. **Split.** A unit longer than ``max_chars`` is cut at block boundaries, then at sentence
@@ -21,15 +20,13 @@ Three passes, each linear in the size of the document:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest import numbering
 from kg.records import Block, BlockKind, Paragraph, ParsedFile
 
-# Below this a unit is "very short" and worth merging with its neighbours.
-_SHORT_CHARS = 200
-# A heading longer than this is a reader's misdetection; cap it so every path stays small.
-_MAX_HEADING_CHARS = 200
+_SHORT_CHARS = 200  # below this a unit is "very short", worth merging with its neighbours
+_MAX_HEADING_CHARS = 200  # longer is a reader's misdetection; capped so paths stay small
 _SEPARATOR = "\n\n"
 
 
@@ -47,10 +44,17 @@ class _Span:
 
     start: int
     end: int
-    number: numbering.Label | None
-    clause: numbering.Label | None
     body: int  # offset of the text after any bullet marker
+    kind: BlockKind
+    page: int | None
+    level: int = 0
+    number: numbering.Label | None = None
+    clause: numbering.Label | None = None
     bare: numbering.Label | None = None  # "10 Climate change": a heading only before "10.1"
+
+    def tail(self, text: str) -> str:
+        """The block's last few characters: all that endings are judged on, cheap when huge."""
+        return text[max(self.start, self.end - 8) : self.end]
 
 
 @dataclass(frozen=True)
@@ -71,11 +75,21 @@ class _Unit:
     numbered_section: bool
     section: int
     heading_path: tuple[str, ...]
-    blocks: list[int] = field(default_factory=list)
+    spans: list[_Span] = field(default_factory=list)
     title_lead: bool = False
     has_items: bool = False
     enumeration_next: int = 0
-    start: int = 0
+
+    @property
+    def start(self) -> int:
+        """Where the unit's text starts; a numbered "- 4.6 The..." starts at its number."""
+        first = self.spans[0]
+        return first.body if self.numbered_section else first.start
+
+    @property
+    def end(self) -> int:
+        """Where the unit's text ends."""
+        return self.spans[-1].end
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,9 @@ class _Piece:
     end: int
     page: int | None
     clause: str | None
+
+
+_Part = tuple[int, int, str | None, int | None]  # start, end, number, page
 
 
 def segment(
@@ -99,16 +116,13 @@ def segment(
     if max_chars < 1 or target_chars < 1:
         raise ValueError("target_chars and max_chars must be positive")
     target_chars = min(target_chars, max_chars)
-    blocks = parsed.blocks
-    text = _SEPARATOR.join(block.text for block in blocks)
-    spans = _locate(text, blocks)
-    units = _build_units(text, blocks, spans)
-    groups = _merge_short(units, blocks, spans, target_chars)
+    text = _SEPARATOR.join(block.text for block in parsed.blocks)
+    units = _build_units(text, _locate(text, parsed.blocks))
     paragraphs: list[Paragraph] = []
-    for group in groups:
-        for start, end, number, page in _emit(text, group, blocks, spans, max_chars):
+    for group in _merge_short(units, target_chars):
+        lead = group[0]
+        for start, end, number, page in _emit(text, group, max_chars):
             ordinal = len(paragraphs) + 1
-            lead = group[0]
             paragraphs.append(
                 Paragraph(
                     id=f"{document_id}-p{ordinal:04d}",
@@ -133,98 +147,96 @@ def _locate(text: str, blocks: tuple[Block, ...]) -> list[_Span | None]:
     for block in blocks:
         length = len(block.text)
         lead = length - len(block.text.lstrip())
-        if lead == length:
-            spans.append(None)
-        else:
-            start = offset + lead
-            end = offset + len(block.text.rstrip())
-            body = numbering.bullet_end(text, start)
-            heading = block.kind is BlockKind.HEADING
-            number = None
-            if block.kind is not BlockKind.TABLE:
-                number = numbering.section_number(text, body, allow_bare=heading)
-            clause = bare = None
-            if number is None and block.kind not in (BlockKind.HEADING, BlockKind.TABLE):
-                clause = numbering.clause_label(text, body)
-                bare = numbering.section_number(text, body, allow_bare=True)
-            spans.append(_Span(start, end, number, clause, body, bare))
+        span = None
+        if lead < length:
+            start, end = offset + lead, offset + len(block.text.rstrip())
+            body = min(numbering.bullet_end(text, start), end)
+            span = _Span(start, end, body, block.kind, block.page, block.level)
+            if block.kind is BlockKind.HEADING:
+                span = replace(span, number=numbering.section_number(text, body, allow_bare=True))
+            elif block.kind is not BlockKind.TABLE:
+                number = numbering.section_number(text, body)
+                clause = None if number else numbering.clause_label(text, body)
+                bare = None if number else numbering.section_number(text, body, allow_bare=True)
+                span = replace(span, number=number, clause=clause, bare=bare)
+        spans.append(span)
         offset += length + len(_SEPARATOR)
     return spans
 
 
-def _build_units(text: str, blocks: tuple[Block, ...], spans: list[_Span | None]) -> list[_Unit]:
+def _build_units(text: str, spans: list[_Span | None]) -> list[_Unit]:
     """Pass 1: group blocks into units, tracking the heading path in force."""
     units: list[_Unit] = []
     stack: tuple[_Heading, ...] = ()
     following = _following(spans)
     section = 0
     current: _Unit | None = None
-
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            current.start = _unit_start(current, spans)
-            units.append(current)
-        current = None
-
-    for index, block in enumerate(blocks):
-        span = spans[index]
+    for span, after in zip(spans, following):
         if span is None:
             continue
         number = span.number
-        if block.kind is BlockKind.HEADING:
-            close()
-            stack = _push_heading(stack, text, span, block.level, "reader")
-            section += 1
-            continue
-        after = following[index]
-        if current is not None and number and _continues_enumeration(current, text, spans, number, after):
-            current.blocks.append(index)
+        origin = _heading_origin(text, span, after, current)
+        if origin == "enumeration" and current is not None and number is not None:
+            current.spans.append(span)
             current.has_items = True
             current.enumeration_next = int(number.value) + 1
             continue
-        if (number or span.bare) and _is_numbered_title(text, span, after):
-            close()
-            stack = _push_heading(stack, text, span, 1, "numbered")
+        if origin is not None:
+            stack = _push_heading(stack, text, span, origin)
             section += 1
-            continue
-        if _is_inline_title(text, block, span, after):
-            close()
-            stack = _push_heading(stack, text, span, 1, "inline")
-            section += 1
+            current = None
             continue
         path = tuple(entry.label for entry in stack)
+        if current is not None and _attaches(text, span, current):
+            current.spans.append(span)
+            is_item = span.kind is not BlockKind.PARAGRAPH or span.clause is not None
+            current.has_items = current.has_items or is_item
+            continue
         if number:
-            close()
             title = numbering.is_title_like(text[number.end : span.end])
-            current = _Unit(BlockKind.PARAGRAPH, number.value, True, section, path, [index], title)
-            continue
-        if span.clause and current is not None and _takes_clause(current, text, spans):
-            current.blocks.append(index)
+            current = _Unit(BlockKind.PARAGRAPH, number.value, True, section, path, [span], title)
+        elif span.clause:
+            current = _Unit(BlockKind.PARAGRAPH, span.clause.value, False, section, path, [span])
             current.has_items = True
-            continue
-        if span.clause:
-            close()
-            current = _Unit(BlockKind.PARAGRAPH, span.clause.value, False, section, path, [index])
-            current.has_items = True
-            continue
-        if block.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE):
-            if current is None:
-                current = _Unit(block.kind, None, False, section, path, [])
-            current.blocks.append(index)
-            current.has_items = True
-            continue
-        if current is not None and (current.title_lead or _is_continuation(text, spans, current, span)):
-            current.blocks.append(index)
-            continue
-        close()
-        current = _Unit(block.kind, None, False, section, path, [index])
-    close()
+        else:
+            current = _Unit(span.kind, None, False, section, path, [span])
+            current.has_items = span.kind is not BlockKind.PARAGRAPH
+        units.append(current)
     return units
 
 
+def _heading_origin(
+    text: str, span: _Span, after: _Span | None, current: _Unit | None
+) -> str | None:
+    """"reader", "numbered" or "inline" for a heading, "enumeration" for a "1." listed after
+    a colon, None for body text."""
+    if span.kind is BlockKind.HEADING:
+        return "reader"
+    if current and span.number and _continues_enumeration(current, text, span.number, after):
+        return "enumeration"
+    if (span.number or span.bare) and _is_numbered_title(text, span, after):
+        return "numbered"
+    if _is_inline_title(text, span, after):
+        return "inline"
+    return None
+
+
+def _attaches(text: str, span: _Span, unit: _Unit) -> bool:
+    """True when the block belongs to the unit before it rather than starting its own."""
+    if span.number:
+        return False
+    last = unit.spans[-1].tail(text)
+    if span.clause:
+        # A clause joins a numbered lead, a lead announcing a list, or a list already going.
+        return unit.number is not None or unit.has_items or numbering.introduces_list(last)
+    if span.kind is not BlockKind.PARAGRAPH or unit.title_lead:
+        return True  # bullets and tables stay with the paragraph that introduces them
+    # Text a page or column break cut mid-sentence: open end, lower-case start.
+    return numbering.ends_open(last) and text[span.body : span.body + 1].islower()
+
+
 def _push_heading(
-    stack: tuple[_Heading, ...], text: str, span: _Span, level: int, origin: str
+    stack: tuple[_Heading, ...], text: str, span: _Span, origin: str
 ) -> tuple[_Heading, ...]:
     """The heading stack after a heading; numbered headings nest by their number's depth.
 
@@ -247,7 +259,7 @@ def _push_heading(
             anchor = entry.level
         level, origin = anchor + number.depth, "numbered"
     else:
-        level = max(level, 1)
+        level = max(span.level, 1)
     kept = tuple(entry for entry in stack if entry.level < level)
     return (*kept, _Heading(level, label, origin))
 
@@ -263,12 +275,12 @@ def _following(spans: list[_Span | None]) -> list[_Span | None]:
     return result
 
 
-def _is_inline_title(text: str, block: Block, span: _Span, after: _Span | None) -> bool:
+def _is_inline_title(text: str, span: _Span, after: _Span | None) -> bool:
     """True for an unmarked sub-heading: a short title line straight before "5.5 The...".
 
     Running heads ("Page 4") are excluded; they too can precede a numbered paragraph.
     """
-    if block.kind is not BlockKind.PARAGRAPH or span.number or span.clause or span.bare:
+    if span.kind is not BlockKind.PARAGRAPH or span.number or span.clause or span.bare:
         return False
     if after is None or after.number is None or after.number.depth < 2:
         return False
@@ -298,7 +310,7 @@ def _is_numbered_title(text: str, span: _Span, after: _Span | None) -> bool:
 
 
 def _continues_enumeration(
-    unit: _Unit, text: str, spans: list[_Span | None], number: numbering.Label, after: _Span | None
+    unit: _Unit, text: str, number: numbering.Label, after: _Span | None
 ) -> bool:
     """True for "1.", "2."... items listed after a colon, which are not section numbers."""
     if number.depth != 1:
@@ -307,89 +319,44 @@ def _continues_enumeration(
     if unit.enumeration_next:
         # One missing item is tolerated: extraction drops lines, as a lost "3." shows.
         return unit.enumeration_next <= value <= unit.enumeration_next + 1
-    if value != 1 or not numbering.introduces_list(_block_text(text, spans, unit.blocks[-1])):
+    if value != 1 or not numbering.introduces_list(unit.spans[-1].tail(text)):
         return False
     # "1. Recommendations" followed by "1.1" is a section heading even after a colon.
     return after is None or after.number is None or not after.number.value.startswith("1.")
 
 
-def _takes_clause(unit: _Unit, text: str, spans: list[_Span | None]) -> bool:
-    """A clause joins a numbered lead, a lead announcing a list, or a list already going."""
-    last = _block_text(text, spans, unit.blocks[-1])
-    return unit.number is not None or unit.has_items or numbering.introduces_list(last)
-
-
-def _is_continuation(text: str, spans: list[_Span | None], unit: _Unit, span: _Span) -> bool:
-    """True for text a page or column break cut mid-sentence: open end, lower-case start."""
-    if not unit.blocks:
-        return False
-    return numbering.ends_open(_block_text(text, spans, unit.blocks[-1])) and text[span.body].islower()
-
-
-def _block_text(text: str, spans: list[_Span | None], index: int) -> str:
-    span = spans[index]
-    assert span is not None
-    # Only the tail matters to the callers; a bounded slice keeps huge blocks cheap.
-    return text[max(span.start, span.end - 8) : span.end]
-
-
-def _unit_start(unit: _Unit, spans: list[_Span | None]) -> int:
-    first = spans[unit.blocks[0]]
-    assert first is not None
-    # A numbered list item reads "- 4.6 The..."; the paragraph starts at its number.
-    return first.body if unit.numbered_section else first.start
-
-
-def _unit_end(unit: _Unit, spans: list[_Span | None]) -> int:
-    last = spans[unit.blocks[-1]]
-    assert last is not None
-    return last.end
-
-
-def _merge_short(
-    units: list[_Unit], blocks: tuple[Block, ...], spans: list[_Span | None], target: int
-) -> list[list[_Unit]]:
+def _merge_short(units: list[_Unit], target: int) -> list[list[_Unit]]:
     """Pass 2: join very short unnumbered units under one heading and page run."""
     groups: list[list[_Unit]] = []
     for unit in units:
-        if groups and _can_join(groups[-1], unit, blocks, spans, target):
+        if groups and _can_join(groups[-1], unit, target):
             groups[-1].append(unit)
         else:
             groups.append([unit])
     return groups
 
 
-def _can_join(
-    group: list[_Unit], unit: _Unit, blocks: tuple[Block, ...], spans: list[_Span | None], target: int
-) -> bool:
+def _can_join(group: list[_Unit], unit: _Unit, target: int) -> bool:
     if unit.number is not None or unit.section != group[0].section:
         return False
-    group_length = _unit_end(group[-1], spans) - group[0].start
-    unit_length = _unit_end(unit, spans) - unit.start
-    if min(group_length, unit_length) >= _SHORT_CHARS:
+    if min(group[-1].end - group[0].start, unit.end - unit.start) >= _SHORT_CHARS:
         return False
-    if _unit_end(unit, spans) - group[0].start > target:
+    if unit.end - group[0].start > target:
         return False
-    before = blocks[group[-1].blocks[-1]].page
-    after = blocks[unit.blocks[0]].page
+    before, after = group[-1].spans[-1].page, unit.spans[0].page
     return before is None or after is None or 0 <= after - before <= 1
 
 
-def _emit(
-    text: str, group: list[_Unit], blocks: tuple[Block, ...], spans: list[_Span | None], max_chars: int
-) -> list[tuple[int, int, str | None, int | None]]:
+def _emit(text: str, group: list[_Unit], max_chars: int) -> list[_Part]:
     """Pass 3: a group's paragraphs as (start, end, number, page), split when too long."""
     lead = group[0]
-    start, end = lead.start, _unit_end(group[-1], spans)
-    page = blocks[lead.blocks[0]].page
+    start, end = lead.start, group[-1].end
     if end - start <= max_chars:
-        return [(start, end, lead.number, page)]
-    pieces = [
-        piece for unit in group for piece in _pieces(text, unit, blocks, spans, max_chars)
-    ]
-    parts: list[tuple[int, int, str | None, int | None]] = []
-    count = math.ceil((end - start) / max_chars)
-    soft = (end - start) / count
+        return [(start, end, lead.number, lead.spans[0].page)]
+    pieces = [piece for unit in group for piece in _pieces(text, unit, max_chars)]
+    # Balanced parts: aim at an equal share so the last part is not a scrap.
+    soft = (end - start) / math.ceil((end - start) / max_chars)
+    parts: list[_Part] = []
     part: list[_Piece] = []
     for piece in pieces:
         if part and (piece.end - part[0].start > max_chars or part[-1].end - part[0].start >= soft):
@@ -401,7 +368,7 @@ def _emit(
     return parts
 
 
-def _part(part: list[_Piece], lead: _Unit, first: bool) -> tuple[int, int, str | None, int | None]:
+def _part(part: list[_Piece], lead: _Unit, first: bool) -> _Part:
     head = part[0]
     number = lead.number
     if not first and head.clause is not None:
@@ -410,25 +377,20 @@ def _part(part: list[_Piece], lead: _Unit, first: bool) -> tuple[int, int, str |
     return head.start, part[-1].end, number, head.page
 
 
-def _pieces(
-    text: str, unit: _Unit, blocks: tuple[Block, ...], spans: list[_Span | None], max_chars: int
-) -> list[_Piece]:
+def _pieces(text: str, unit: _Unit, max_chars: int) -> list[_Piece]:
     """The unit cut at block boundaries, and long blocks at sentences or rows, then spaces."""
     pieces: list[_Piece] = []
-    for position, index in enumerate(unit.blocks):
-        span = spans[index]
-        assert span is not None
+    for position, span in enumerate(unit.spans):
         start = unit.start if position == 0 else span.start
-        page = blocks[index].page
         clause = span.clause.value if span.clause else None
         if span.end - start <= max_chars:
-            pieces.append(_Piece(start, span.end, page, clause))
+            pieces.append(_Piece(start, span.end, span.page, clause))
             continue
-        if blocks[index].kind is BlockKind.TABLE:
+        if span.kind is BlockKind.TABLE:
             cuts = numbering.line_breaks(text, start, span.end)
         else:
             cuts = numbering.sentence_ends(text, start, span.end)
         for cut_start, cut_end in numbering.bounded_slices(text, start, span.end, cuts, max_chars):
-            pieces.append(_Piece(cut_start, cut_end, page, clause))
+            pieces.append(_Piece(cut_start, cut_end, span.page, clause))
             clause = None
     return pieces

@@ -56,20 +56,18 @@ def fragment_blocks(markup: str, level_offset: int = 0) -> list[Block]:
 def _parse(markup: bytes | str):  # noqa: ANN202 - lxml's element type is not public
     import lxml.html  # deferred: only HTML and ModernGov files need it
 
-    if isinstance(markup, bytes):
-        try:
-            markup = markup.decode("utf-8")
-        except UnicodeDecodeError:
-            pass  # leave bytes: lxml honours a <meta charset> declaration
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, huge_tree=False
-    )
+    encoding = None
     if isinstance(markup, str):
-        # lxml refuses str input that carries an XML encoding declaration.
-        markup = markup.encode("utf-8")
-        parser = lxml.html.HTMLParser(
-            encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
-        )
+        markup, encoding = markup.encode("utf-8"), "utf-8"
+    else:
+        try:
+            markup.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            pass  # not UTF-8: let lxml honour a <meta charset> declaration
+    parser = lxml.html.HTMLParser(
+        encoding=encoding, remove_comments=True, remove_pis=True, no_network=True, huge_tree=False
+    )
     return lxml.html.document_fromstring(markup, parser=parser)
 
 

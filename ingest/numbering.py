@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 # Components ≤ 99 and no leading zero: "4.6", "1.2.3", "12." are section numbers;
 # "2021.", "01.02" and "16.9%" are not.
-_SECTION = re.compile(r"(?P<num>[1-9]\d?(?:\.(?:0|[1-9]\d?)){0,4})(?P<dot>\.?)(?=[ \t\u00a0]+(?P<next>\S))")
+_SECTION = re.compile(
+    r"(?P<num>[1-9]\d?(?:\.(?:0|[1-9]\d?)){0,4})(?P<dot>\.?)(?=[ \t\u00a0]+(?P<next>\S))"
+)
 # Closing bracket required: "a) to note", "(b) that", "iii) the", "(A) The", "(2) The".
 # "J. Smith" and "A. Introduction" are deliberately not clause labels (names, headings).
 _CLAUSE = re.compile(r"\(?(?P<label>[a-zA-Z]|[ivxlIVXL]{1,6}|[1-9]\d?)\)(?=[ \t\u00a0]+\S)")
@@ -25,13 +27,14 @@ _BODY_OPENERS = frozenset("\"'‘“(['")
 _TERMINAL = frozenset(".!?:;")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+\S)")
-# Words whose trailing full stop does not end a sentence (compared lower-cased, dots kept inside).
+# Words whose full stop does not end a sentence (lower-cased, inner dots kept); single
+# letters ("J.", "p.", "c.") are handled apart, as initials.
 _ABBREVIATIONS = frozenset(
     {
         "mr", "mrs", "ms", "dr", "cllr", "clr", "prof", "rev", "hon", "st", "sr", "jr",
-        "no", "nos", "e.g", "eg", "i.e", "ie", "vs", "v", "cf", "approx", "fig", "figs",
-        "para", "paras", "ref", "p", "pp", "vol", "ch", "sec", "art", "cl", "reg", "sch",
-        "inc", "est", "min", "max", "c", "ca", "av", "ave", "rd", "tel", "ext", "dept",
+        "no", "nos", "e.g", "eg", "i.e", "ie", "vs", "cf", "approx", "fig", "figs",
+        "para", "paras", "ref", "pp", "vol", "ch", "sec", "art", "cl", "reg", "sch",
+        "inc", "est", "ca", "av", "ave", "rd", "tel", "ext", "dept",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     }
 )

@@ -20,6 +20,9 @@ _SECTION = re.compile(
 # Closing bracket required: "a) to note", "(b) that", "iii) the", "(A) The", "(2) The".
 # "J. Smith" and "A. Introduction" are deliberately not clause labels (names, headings).
 _CLAUSE = re.compile(r"\(?(?P<label>[a-zA-Z]|[ivxlIVXL]{1,6}|[1-9]\d?)\)(?=[ \t\u00a0]+\S)")
+_MONTH = re.compile(
+    r"(?im)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4}\b|\s*$)"
+)
 _ROMAN = re.compile(r"(?i)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦●○■□–—·]|o(?=[ \t]))[ \t]+")
 # Opening characters that may start the body after a section number.
@@ -77,6 +80,8 @@ def section_number(text: str, start: int = 0, *, allow_bare: bool = False) -> La
     opener = match.group("next")
     if not (opener.isupper() or opener in _BODY_OPENERS):
         return None
+    if depth == 1 and _MONTH.match(text, match.start("next")):
+        return None  # a date: "5 OCTOBER 2023", "12. January"
     return Label(value=value, end=match.end(), depth=depth)
 
 

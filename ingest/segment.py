@@ -64,6 +64,7 @@ class _Heading:
     level: int
     label: str
     origin: str
+    depth: int = 0  # components of its number, 0 when unnumbered
 
 
 @dataclass
@@ -238,48 +239,45 @@ def _attaches(text: str, span: _Span, unit: _Unit) -> bool:
 def _push_heading(
     stack: tuple[_Heading, ...], text: str, span: _Span, origin: str
 ) -> tuple[_Heading, ...]:
-    """The heading stack after a heading; numbered headings nest by their number's depth.
-
-    A numbered heading's level counts from the last reader heading above the numbered ones
-    (a report title, say), so "3. Options" under a title sits one level below it and a
-    reader's own levels and number depths never fight. An inline title sits one level below
-    the last heading that is not itself inline, so consecutive inline titles replace each other.
-    """
+    """The heading stack after a heading: entries at its level or deeper are closed."""
+    number = span.number or span.bare
     label = " ".join(text[span.body : span.end].split())
     if len(label) > _MAX_HEADING_CHARS:
         label = label[: _MAX_HEADING_CHARS - 1].rstrip() + "…"
+    level = _heading_level(stack, span, origin)
+    kept = tuple(entry for entry in stack if entry.level < level)
+    return (*kept, _Heading(level, label, origin, number.depth if number else 0))
+
+
+def _heading_level(stack: tuple[_Heading, ...], span: _Span, origin: str) -> int:
+    """A heading's level: a reader's numbered heading sits depth − 1 below its given level (so
+    mismatched styles still nest 3.2 under 3); a numbered title from body text lines up with
+    open numbered headings, else sits below the outermost title; an inline title goes one
+    below the last non-inline heading, so such titles replace each other."""
     number = span.number or span.bare
     if origin == "inline":
-        level = next((entry.level for entry in reversed(stack) if entry.origin != "inline"), 0) + 1
-    elif number is not None:
-        anchor = 0
-        for entry in stack:
-            if entry.origin != "reader":
-                break
-            anchor = entry.level
-        level, origin = anchor + number.depth, "numbered"
-    else:
-        level = max(span.level, 1)
-    kept = tuple(entry for entry in stack if entry.level < level)
-    return (*kept, _Heading(level, label, origin))
+        return next((entry.level for entry in reversed(stack) if entry.origin != "inline"), 0) + 1
+    if number is None:
+        return max(span.level, 1)
+    if origin == "reader":
+        return max(span.level, 1) + number.depth - 1
+    numbered = [entry for entry in stack if entry.depth]
+    if numbered:
+        return max(1, numbered[0].level - numbered[0].depth + number.depth)
+    titles = [entry.level for entry in stack if entry.origin == "reader"]
+    return min(titles, default=0) + number.depth
 
 
 def _following(spans: list[_Span | None]) -> list[_Span | None]:
     """For each block, the next block with visible text: one backward pass, no rescans."""
     result: list[_Span | None] = [None] * len(spans)
-    nearest: _Span | None = None
-    for index in range(len(spans) - 1, -1, -1):
-        result[index] = nearest
-        if spans[index] is not None:
-            nearest = spans[index]
+    for index in range(len(spans) - 2, -1, -1):
+        result[index] = spans[index + 1] or result[index + 1]
     return result
 
 
 def _is_inline_title(text: str, span: _Span, after: _Span | None) -> bool:
-    """True for an unmarked sub-heading: a short title line straight before "5.5 The...".
-
-    Running heads ("Page 4") are excluded; they too can precede a numbered paragraph.
-    """
+    """True for an unmarked sub-heading: a short title line straight before "5.5 The..."."""
     if span.kind is not BlockKind.PARAGRAPH or span.number or span.clause or span.bare:
         return False
     if after is None or after.number is None or after.number.depth < 2:
@@ -287,7 +285,7 @@ def _is_inline_title(text: str, span: _Span, after: _Span | None) -> bool:
     line = text[span.body : span.end]
     if not numbering.is_title_like(line) or sum(char.isalpha() for char in line[:40]) < 4:
         return False
-    return not line.lower().startswith("page ")
+    return not line.lower().startswith("page ")  # running heads also precede paragraphs
 
 
 def _is_numbered_title(text: str, span: _Span, after: _Span | None) -> bool:

@@ -80,6 +80,13 @@ def test_section_number_recognition(text: str, expected: str | None) -> None:
     assert (label.value if label else None) == expected
 
 
+def test_dates_are_not_bare_heading_numbers() -> None:
+    assert numbering.section_number("5 OCTOBER 2023", allow_bare=True) is None
+    assert numbering.section_number("12. January 2024 meeting") is None
+    label = numbering.section_number("10 Climate change implications", allow_bare=True)
+    assert label is not None and label.value == "10"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("a) to note", "a"), ("(b) that", "b"), ("iii) the", "iii"), ("(A) The", "A"),
@@ -153,6 +160,28 @@ def test_heading_path_follows_levels_and_number_depth() -> None:
     ]
     assert result.text.endswith("Lone heading at the end")
     assert [p.page for p in result.paragraphs] == [1, 2, 2]
+
+
+def test_reader_levels_and_numbered_headings_combine() -> None:
+    source = parsed(
+        (H, "CHILDREN'S SERVICES UPDATE", 1, 1),
+        (H, "5 OCTOBER 2023", 1, 1),
+        (H, "Summary", 1, 2),
+        (P, "This report is in three sections.", 1),
+        (H, "1. Recommendations", 1, 1),
+        (P, "1.1 The Committee is asked to note the report.", 1),
+        (H, "1.2 Workforce", 1, 1),  # a mismatched style still nests by its number
+        (P, "1.2.1 Turnover fell.", 1),
+        (P, "2. Budget"),  # promoted from body text: lines up with "1. Recommendations"
+        (P, "2.1 The budget is set.", 2),
+    )
+    paths = [p.heading_path for p in segment(source, "d", target_chars=10).paragraphs]
+    assert paths == [
+        ("5 OCTOBER 2023", "Summary"),
+        ("1. Recommendations",),
+        ("1. Recommendations", "1.2 Workforce"),
+        ("2. Budget",),
+    ]
 
 
 def test_numbered_titles_in_plain_text_become_headings() -> None:

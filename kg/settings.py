@@ -51,6 +51,13 @@ def _flag(text: str) -> bool:
     raise ValueError("must be true or false")
 
 
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise ValueError("must be a positive number of seconds")
+    return value
+
+
 SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("data", Path("data"), "Data directory: graph, indexes, originals, catalog.", Path),
     SettingSpec(
@@ -74,6 +81,14 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("server_threads", 8, "Request threads of the WSGI server.", _positive_int),
     SettingSpec("dense_weight", 0.5, "Weight of the dense score in hybrid search (0..1).", _weight),
     SettingSpec("max_upload_mb", 50, "Largest file accepted, in MiB.", _positive_int),
+    SettingSpec("sparql_timeout", 10.0, "Default time limit of a /sparql query, in seconds.", _seconds),
+    SettingSpec("sparql_max_timeout", 30.0, "Largest time limit a /sparql client may ask for (timeout=).",
+                _seconds),
+    SettingSpec("sparql_max_rows", 10000, "Rows (or triples) a /sparql result holds at most; a longer "
+                "result is cut and flagged as truncated.", _positive_int),
+    SettingSpec("sparql_workers", 2, "Worker processes that evaluate /sparql queries.", _positive_int),
+    SettingSpec("graph_url", "", "Query endpoint of a SPARQL 1.1 server that holds the graph instead "
+                "of the embedded store (empty: embedded)."),
 )
 
 
@@ -93,6 +108,11 @@ class Settings:
     server_threads: int = 8
     dense_weight: float = 0.5
     max_upload_mb: int = 50
+    sparql_timeout: float = 10.0
+    sparql_max_timeout: float = 30.0
+    sparql_max_rows: int = 10000
+    sparql_workers: int = 2
+    graph_url: str = ""
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

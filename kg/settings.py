@@ -89,6 +89,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("sparql_workers", 2, "Worker processes that evaluate /sparql queries.", _positive_int),
     SettingSpec("graph_url", "", "Query endpoint of a SPARQL 1.1 server that holds the graph instead "
                 "of the embedded store (empty: embedded)."),
+    SettingSpec("harvest_delay", 1.0, "Seconds between requests to a council's site when harvesting "
+                "(robots.txt Crawl-delay wins when longer).", float),
+    SettingSpec("user_agent", "council-kg/0.1 (harvester of public committee papers)", "User-Agent sent "
+                "when harvesting; please add a contact, e.g. 'council-kg/0.1 (you@example.org)'."),
+    SettingSpec("harvest_retries", 3, "Retries of a harvest request after a timeout or server error.", int),
+    SettingSpec("harvest_timeout", 30.0, "Seconds to wait for a council's server to answer.", _seconds),
 )
 
 
@@ -113,6 +119,10 @@ class Settings:
     sparql_max_rows: int = 10000
     sparql_workers: int = 2
     graph_url: str = ""
+    harvest_delay: float = 1.0
+    user_agent: str = "council-kg/0.1 (harvester of public committee papers)"
+    harvest_retries: int = 3
+    harvest_timeout: float = 30.0
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

@@ -1,0 +1,102 @@
+"""What a harvest tells its caller: progress events as it goes, a report at the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One thing that could not be harvested: its URL and why."""
+
+    url: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class HarvestEvent:
+    """A step of the harvest, for a progress display: ``kind`` is listed, meeting or failed."""
+
+    kind: str
+    message: str
+    index: int = 0
+    total: int = 0
+
+
+Progress = Callable[[HarvestEvent], None]
+
+
+@dataclass(frozen=True)
+class HarvestReport:
+    """The outcome of one harvest run."""
+
+    site: str
+    committees: int = 0
+    meetings: int = 0
+    meetings_ingested: int = 0
+    cancelled: int = 0
+    withheld: int = 0
+    resumed: int = 0
+    papers_fetched: int = 0
+    papers_added: int = 0
+    papers_replaced: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    restricted: int = 0
+    external: int = 0
+    requests: int = 0
+    downloads: int = 0
+    failures: tuple[Failure, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed."""
+        return not self.failures
+
+    def summary(self) -> list[str]:
+        """The summary a user reads at the end: one line per kind of outcome that occurred."""
+        lines = [
+            f"site: {self.site}",
+            f"committees: {self.committees}",
+            f"meetings: {self.meetings} ({self.meetings_ingested} meeting records ingested, "
+            f"{self.cancelled} cancelled" + (f", {self.resumed} already done before an interruption" if self.resumed else "")
+            + (f", {self.withheld} not public" if self.withheld else "") + ")",
+            f"papers fetched: {self.papers_fetched} ({self.papers_added} new, {self.papers_replaced} replaced"
+            + (f", {self.duplicates} duplicates of papers already held" if self.duplicates else "") + ")",
+            f"skipped unchanged: {self.unchanged}",
+        ]
+        if self.restricted:
+            lines.append(f"restricted papers not fetched: {self.restricted}")
+        if self.external:
+            lines.append(f"links to other sites not followed: {self.external}")
+        lines.append(f"failed: {len(self.failures)}")
+        lines += [f"  {f.url}: {f.reason}" for f in self.failures]
+        lines.append(f"requests: {self.requests} ({self.downloads} downloads)")
+        return lines
+
+
+@dataclass
+class Tally:
+    """The report's counts while a harvest runs (mutable; frozen into a report at the end)."""
+
+    committees: int = 0
+    meetings: int = 0
+    meetings_ingested: int = 0
+    cancelled: int = 0
+    withheld: int = 0
+    resumed: int = 0
+    papers_fetched: int = 0
+    papers_added: int = 0
+    papers_replaced: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    restricted: int = 0
+    external: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    def report(self, site: str, requests: int, downloads: int) -> HarvestReport:
+        """The frozen report of these counts."""
+        counts = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "failures"}
+        return HarvestReport(site=site, requests=requests, downloads=downloads,
+                             failures=tuple(self.failures), **counts)

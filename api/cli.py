@@ -146,6 +146,25 @@ def sparql(obj: Context, query: str) -> None:
 
 
 @main.command()
+@click.pass_obj
+def check(obj: Context) -> None:
+    """Verify that catalog, graph and both indexes agree (exit 1 when they do not)."""
+    from kg.check import check as run_check
+    from kg.datadir import Layout
+    from kg.vocab import IriMinter
+
+    try:
+        report = run_check(Layout(obj.settings.data), IriMinter(obj.settings.base_iri))
+    except CouncilKGError as exc:
+        fail(str(exc))
+    click.echo(f"{report.documents} documents, {report.paragraphs} paragraphs")
+    for problem in report.problems:
+        click.echo(f"PROBLEM {problem}", err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
 @click.option("--host", default=None, help="Address to listen on (default: $COUNCIL_KG_HOST or 127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Port (default: $COUNCIL_KG_PORT or 5000).")
 @click.pass_obj

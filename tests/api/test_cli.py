@@ -56,6 +56,9 @@ def test_ingest_search_sparql_export_remove(runner, papers, tmp_path):
     assert exported.exit_code == 0
     assert dump.read_text().count("/document/") > 4
 
+    checked = runner.invoke(main, ["check"])
+    assert checked.exit_code == 0 and "2 documents" in checked.output
+
     removed = runner.invoke(main, ["remove", "roads.txt"])
     assert removed.exit_code == 0 and "removed" in removed.output
     gone = runner.invoke(main, ["search", "potholes repaired", "--json"])

@@ -204,3 +204,6 @@ def export(obj: Context, fmt: str, output: Path | None) -> None:
             export_graph(snap.graph, fmt, sys.stdout.buffer)
     except CouncilKGError as exc:
         fail(str(exc))
+
+
+from api.harvest_cli import harvest; main.add_command(harvest)  # noqa: E402,E702

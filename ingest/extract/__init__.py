@@ -12,5 +12,10 @@ Extractor = Callable[[Document, IriMinter], Iterable[Triple]]
 
 
 def default_extractors() -> list[Extractor]:
-    """The extractors an ingest runs, in order."""
-    return []
+    """The extractors an ingest runs, in order: rules that find the council's facts.
+
+    Imported here, not at module level, so importing the package stays cheap.
+    """
+    from ingest.extract.facts import fact_extractor
+
+    return [fact_extractor]

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Sequence
 
 from ingest.manifest import Manifest, merge
 from ingest.readers import read_bytes
+from ingest.sandbox import Sandbox, SandboxLimits
 from ingest.segment import segment
 from kg.catalog import DocumentEntry
 from kg.datadir import Layout, content_hash, keep_original, read_original
@@ -143,6 +144,8 @@ class Ingestor:
         )
         self.extractors = tuple(extractors)
         self.max_bytes = settings.max_upload_mb * 1024 * 1024
+        # --- sandbox: files are read and segmented in a killable worker (ingest/sandbox.py) ---
+        self.sandbox = Sandbox(SandboxLimits.from_settings(settings))
 
     def triples(self, doc: Document) -> tuple[Triple, ...]:
         """Everything the graph holds for a document: its text and the facts extracted."""
@@ -153,7 +156,7 @@ class Ingestor:
 
     def _restore(self, entry: DocumentEntry) -> tuple[Triple, ...]:
         data = read_original(self.layout, entry.content_hash)
-        return self.triples(build_document(data, entry.file_name, entry.meta))
+        return self.triples(self.sandbox.build(data, entry.file_name, entry.meta))
 
     def ingest(
         self, paths: Sequence[Path], manifest: Manifest | None = None, progress: Progress | None = None,
@@ -162,7 +165,7 @@ class Ingestor:
         manifest = manifest or Manifest.empty()
         files = collect_files([Path(p) for p in paths])
         results: list[FileResult] = []
-        with StoreWriter(self.layout, self.minter) as writer:
+        with self.sandbox, StoreWriter(self.layout, self.minter) as writer:  # sandbox: stopped at the end
             writer.recover(self._restore)
             staged: list[tuple[StagedDocument, str]] = []
             pending = 0
@@ -200,7 +203,7 @@ class Ingestor:
             twins = [e for e in writer.catalog.by_hash(digest) if e.id != doc_id]
             if twins:
                 return FileResult(str(path), "duplicate", twins[0].id, reason=f"same content as {twins[0].file_name}"), None
-            doc = build_document(data, path.name, given)
+            doc = self.sandbox.build(data, path.name, given)  # sandbox: build_document in the worker
             vectors = self.embedder.embed([embedding_text(doc, i) for i in range(len(doc.paragraphs))])
             keep_original(self.layout, data)
             status = "replaced" if existing else "added"
@@ -223,7 +226,7 @@ class Ingestor:
     def remove(self, refs: Sequence[str]) -> IngestReport:
         """Remove documents by id, file name or ingested path, everywhere."""
         results: list[FileResult] = []
-        with StoreWriter(self.layout, self.minter) as writer:
+        with self.sandbox, StoreWriter(self.layout, self.minter) as writer:  # sandbox: stopped at the end
             writer.recover(self._restore)
             ids: list[str] = []
             for ref in refs:

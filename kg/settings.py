@@ -89,6 +89,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("sparql_workers", 2, "Worker processes that evaluate /sparql queries.", _positive_int),
     SettingSpec("graph_url", "", "Query endpoint of a SPARQL 1.1 server that holds the graph instead "
                 "of the embedded store (empty: embedded)."),
+    SettingSpec("write_token", "", "Bearer token HTTP uploads and removals must present (16 characters "
+                "or more); empty disables writes over HTTP."),
+    SettingSpec("parse_timeout", 300, "Seconds (wall clock and CPU) one file may take to be read and "
+                "segmented before it is stopped.", _positive_int),
+    SettingSpec("parse_memory_mb", 2048, "Address space of the process that reads files, in MiB.",
+                _positive_int),
     SettingSpec("harvest_delay", 1.0, "Seconds between requests to a council's site when harvesting "
                 "(robots.txt Crawl-delay wins when longer).", float),
     SettingSpec("user_agent", "council-kg/0.1 (harvester of public committee papers)", "User-Agent sent "
@@ -119,6 +125,9 @@ class Settings:
     sparql_max_rows: int = 10000
     sparql_workers: int = 2
     graph_url: str = ""
+    write_token: str = ""
+    parse_timeout: int = 300
+    parse_memory_mb: int = 2048
     harvest_delay: float = 1.0
     user_agent: str = "council-kg/0.1 (harvester of public committee papers)"
     harvest_retries: int = 3

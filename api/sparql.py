@@ -183,6 +183,7 @@ def sparql():
         default_graphs=tuple(default) if default or named else None,
         named_graphs=tuple(named) if default or named else None,
         max_rows=svc.settings.sparql_max_rows,
+        base_iri=request.base_url,
     )
     rendered = svc.runner.run(job, _timeout(svc.settings))
     response = Response(rendered.body, mimetype=rendered.media_type)

@@ -49,6 +49,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] | None = None
     max_rows: int = 10_000
     union_default_graph: bool = True
+    base_iri: str | None = None
 
 
 class QueryRunner(Protocol):
@@ -80,7 +81,7 @@ def dataset_arguments(job: QueryJob) -> dict[str, Any]:
 def evaluate(store: ox.Store, job: QueryJob) -> Rendered:
     """Run one job against an open store and serialise its result (in this process)."""
     try:
-        result = store.query(job.query.text, **dataset_arguments(job))
+        result = store.query(job.query.text, base_iri=job.base_iri, **dataset_arguments(job))
         return render(result, job.result_format, job.max_rows)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc

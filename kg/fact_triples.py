@@ -88,6 +88,7 @@ def _organisations(m: _Mapper) -> Iterator[Triple]:
     if m.council:
         c = m.council_node()
         yield c, iri(v.RDF_TYPE), iri(v.COUNCIL)
+        yield c, iri(v.RDF_TYPE), iri(v.BODY)
         yield c, iri(v.RDF_TYPE), iri(v.ORG_ORGANIZATION)
         yield from _label(c, m.council)
         yield m.d, iri(v.COUNCIL_OF), c

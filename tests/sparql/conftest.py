@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sparql.data import build_data_dir
+from tests.sparql.data import FixedGraph, build_data_dir
 
 
 @pytest.fixture(scope="session")
@@ -19,9 +19,16 @@ def app(data_settings):
     from api.app import create_app
     from api.sparql import EXTENSION
 
-    application = create_app(data_settings)
+    application = create_app(data_settings, knowledge=FixedGraph(data_settings, data_settings.data / "graph"))
     yield application
     application.extensions[EXTENSION].runner.close()
+
+
+def make_app(settings):
+    """An app over the session's data directory with other settings (close its runner after)."""
+    from api.app import create_app
+
+    return create_app(settings, knowledge=FixedGraph(settings, settings.data / "graph"))
 
 
 @pytest.fixture

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pyoxigraph as ox
 
-from kg.records import Document, DocumentMeta, Paragraph
 from kg.settings import Settings
 from kg.vocab import CKG, IriMinter
 
@@ -31,19 +29,31 @@ def decision_triples(minter: IriMinter, doc_id: str) -> list[tuple]:
 
 
 def build_data_dir(root: Path) -> Settings:
-    """A committed data directory with two documents; returns settings pointing at it."""
-    from kg.datadir import Layout
-    from kg.writer import StagedDocument, StoreWriter
+    """An on-disk graph store with two documents as named graphs; returns settings for it.
 
+    Written with pyoxigraph directly (as the writer lays it out: ``DATA/graph``, one named graph
+    per document), so these tests do not depend on the ingest pipeline or the index writer.
+    """
     settings = Settings(data=root, sparql_workers=2)
     minter = IriMinter(settings.base_iri)
-    staged = []
+    store = ox.Store(str(root / "graph"))
     for doc_id in DOC_IDS:
-        para = Paragraph(id=f"{doc_id}-p1", document_id=doc_id, ordinal=0, text="The committee resolved.")
-        doc = Document(id=doc_id, content_hash=doc_id, file_name=f"{doc_id}.txt", media_type="text/plain",
-                       meta=DocumentMeta(title=doc_id), text=para.text, paragraphs=(para,))
-        staged.append(StagedDocument(doc, None, np.zeros((1, 4), dtype=np.float32),
-                                     tuple(decision_triples(minter, doc_id))))
-    with StoreWriter(Layout(root), minter) as writer:
-        writer.commit(staged)
+        graph = ox.NamedNode(minter.document(doc_id))
+        store.extend(ox.Quad(s, p, o, graph) for s, p, o in decision_triples(minter, doc_id))
+    store.flush()
+    del store
     return settings
+
+
+class FixedGraph:
+    """A knowledge base stand-in serving one on-disk store read-only as generation ``name``."""
+
+    def __init__(self, settings: Settings, path: Path, name: str = "g000001") -> None:
+        from kg.graphstore import OxigraphStore
+        from kg.knowledge import Snapshot
+
+        self.settings = settings
+        self._snapshot = Snapshot(name, None, OxigraphStore(path, read_only=True), None)
+
+    def current(self):
+        return self._snapshot

@@ -182,10 +182,10 @@ def test_service_description(client):
 def test_row_cap_is_explicit(data_settings):
     from dataclasses import replace
 
-    from api.app import create_app
+    from tests.sparql.conftest import make_app
     from api.sparql import EXTENSION
 
-    app = create_app(replace(data_settings, sparql_max_rows=3, sparql_workers=1))
+    app = make_app(replace(data_settings, sparql_max_rows=3, sparql_workers=1))
     try:
         client = app.test_client()
         query = "SELECT ?s { ?s ?p ?o }"

@@ -20,10 +20,10 @@ TIMEOUT = 2.0
 
 @pytest.fixture(scope="module")
 def limited_app(data_settings):
-    from api.app import create_app
+    from tests.sparql.conftest import make_app
     from api.sparql import EXTENSION
 
-    app = create_app(replace(data_settings, sparql_timeout=TIMEOUT, sparql_max_timeout=5.0, sparql_workers=2))
+    app = make_app(replace(data_settings, sparql_timeout=TIMEOUT, sparql_max_timeout=5.0, sparql_workers=2))
     app.extensions[EXTENSION].runner.warm()
     yield app
     app.extensions[EXTENSION].runner.close()

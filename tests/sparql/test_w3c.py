@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from tests.sparql import w3c
-from tests.sparql.data import W3C
+from tests.sparql.data import W3C, FixedGraph
 
 pytestmark = pytest.mark.skipif(not W3C.is_dir(), reason="shared W3C SPARQL 1.1 suites not available")
 
@@ -97,20 +97,6 @@ def protocol_tests() -> list[tuple[str, list[dict]]]:
             })
         tests.append((entry.value.rsplit("#", 1)[-1], requests))
     return tests
-
-
-class FixedGraph:
-    """A knowledge base stand-in that always serves one on-disk store."""
-
-    def __init__(self, settings, path: Path) -> None:
-        from kg.graphstore import OxigraphStore
-        from kg.knowledge import Snapshot
-
-        self.settings = settings
-        self._snapshot = Snapshot("w3c", None, OxigraphStore(path, read_only=True), None)
-
-    def current(self):
-        return self._snapshot
 
 
 @pytest.fixture(scope="module")

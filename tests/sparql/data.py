@@ -16,6 +16,7 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 DECISION = ox.NamedNode(CKG + "Decision")
 DOC_IDS = ("cfosc-2024-11-14-minutes", "cabinet-2024-12-03-report")
 DECISIONS_PER_DOC = 5
+ALL_DECISIONS = DECISIONS_PER_DOC * len(DOC_IDS)
 
 
 def decision_triples(minter: IriMinter, doc_id: str) -> list[tuple]:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from flask import Flask
 
-from api import errors, health, search, sparql
+from api import admin, errors, health, search, security, sparql
 from api.context import EXTENSION
 from kg.knowledge import KnowledgeBase
 from kg.settings import Settings
 
 WEB = Path(__file__).resolve().parent.parent / "web"
-BLUEPRINTS = (health.bp, search.bp, sparql.bp)
+BLUEPRINTS = (health.bp, search.bp, sparql.bp, admin.bp)
 
 
 def create_app(settings: Settings | None = None, *, knowledge: KnowledgeBase | None = None) -> Flask:
@@ -27,4 +27,5 @@ def create_app(settings: Settings | None = None, *, knowledge: KnowledgeBase | N
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)
     errors.register(app)
+    security.register(app, settings.write_token)
     return app

@@ -13,6 +13,7 @@ stopped. The worker:
   ``socket.socket``, ``create_connection`` and ``getaddrinfo`` with functions that refuse,
   before any reader is imported (this part stops Python code only; lxml, the one C parser
   reading XML, is configured with ``no_network`` by the readers);
+- writes no files: ``RLIMIT_FSIZE`` caps its stderr (a temporary file) at 8 MiB;
 - dies with its parent (``PR_SET_PDEATHSIG``), so a killed ingest leaves no reader behind.
 
 Requests and replies cross two pipes as length-prefixed pickles. The parent unpickles a reply
@@ -43,6 +44,7 @@ from kg.records import Document, DocumentMeta
 
 DEFAULT_TARGET = "ingest.pipeline:build_document"
 _HEADER = struct.Struct("!Q")
+_STDERR_CAP = 8 << 20
 _MAX_REPLY = 1 << 31  # a Document bigger than 2 GiB is a bug or an attack
 _SAFE_CLASSES = {
     "kg.records": {"AgendaItem", "Attendee", "Block", "BlockKind", "Document", "DocumentMeta",
@@ -283,6 +285,10 @@ def _worker(memory_mb: int, cpu_seconds: int, parent: int, target: str) -> None:
     _refuse_network()
     logging.basicConfig(level=logging.ERROR)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # The worker writes no files; its stderr is a temporary file, capped so a reader stuck in a
+    # loop of warnings cannot fill the disk (writes past the cap fail instead of killing it).
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (_STDERR_CAP, _STDERR_CAP))
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 

@@ -19,7 +19,7 @@ from kg import vocab as v
 from kg.facts import DocumentFacts, Evidence, Period
 from kg.graphstore import Triple
 from kg.records import Document
-from kg.resolve import body_key, council_key, fold, person_key, person_name, post_key
+from kg.resolve import body_key, council_key, fold, ons_code, person_key, person_name, post_key
 from kg.triples import XSD_DATE, integer, iri, text
 
 XSD_DECIMAL = ox.NamedNode(v.XSD + "decimal")
@@ -92,6 +92,8 @@ def _organisations(m: _Mapper) -> Iterator[Triple]:
         yield c, iri(v.RDF_TYPE), iri(v.ORG_ORGANIZATION)
         yield from _label(c, m.council)
         yield m.d, iri(v.COUNCIL_OF), c
+        if code := ons_code(m.council):
+            yield c, iri(v.ONS_CODE), text(code)
     for b in m.facts.bodies:
         node = m.body(b.name)
         if m.council and node == m.council_node():
@@ -220,10 +222,12 @@ def _decisions(m: _Mapper, meeting: tuple) -> Iterator[Triple]:
             yield node, iri(v.CLAUSE_LABEL), text(dcs.label)
         if dcs.body:
             yield node, iri(v.DECIDED_BY), m.body(dcs.body)
-        if meeting_node is not None:
+        if dcs.made_on is not None and m.facts.meeting is not None:  # reported from an earlier meeting
+            yield from _earlier_meeting(m, node, dcs.made_on)
+        elif meeting_node is not None:
             yield node, iri(v.MADE_AT), meeting_node
-        if item_node is not None:
-            yield node, iri(v.ON_AGENDA_ITEM), item_node
+            if item_node is not None:
+                yield node, iri(v.ON_AGENDA_ITEM), item_node
         yield from m.provenance(node, dcs.evidence)
         for a in m.facts.actions:
             if a.evidence == dcs.evidence:
@@ -252,7 +256,20 @@ def _decisions(m: _Mapper, meeting: tuple) -> Iterator[Triple]:
             yield node, iri(v.ADDRESSED_TO), m.body(m.facts.meeting.body)
         if meeting_node is not None:
             yield node, iri(v.FOR_MEETING), meeting_node
+        if r.answered_by is not None:
+            yield node, iri(v.ANSWERED_BY), m.local("decision", f"{r.answered_by + 1}")
         yield from m.provenance(node, r.evidence)
+
+
+def _earlier_meeting(m: _Mapper, decision: ox.NamedNode, day: date) -> Iterator[Triple]:
+    """The meeting, of the same body, at which a reported decision was made."""
+    body = m.facts.meeting.body
+    node = iri(m.minter.node("meeting", f"{body_key(body, m.council)} {day.isoformat()}"))
+    yield node, iri(v.RDF_TYPE), iri(v.MEETING)
+    yield node, iri(v.RDFS_LABEL), text(f"{body}, {day.isoformat()}")
+    yield node, iri(v.HELD_BY), m.body(body)
+    yield node, iri(v.DC_DATE), _date(day)
+    yield decision, iri(v.MADE_AT), node
 
 
 def _period(m: _Mapper, p: Period) -> tuple[ox.NamedNode, list[Triple]]:

@@ -123,16 +123,22 @@ class Decision:
     verb: str
     body: str | None
     evidence: Evidence
+    made_on: date | None = None  # an earlier meeting's decision, reported: "At the 2 March 2023 meeting it was agreed"
 
 
 @dataclass(frozen=True)
 class Recommendation:
-    """What a report asks a body to do ("The Committee is asked to note ...")."""
+    """What a report asks a body to do ("The Committee is asked to note ...").
+
+    ``answered_by`` is the index, in the same document's decisions, of the decision that
+    answered it, when the document records both (minutes that quote the report's ask).
+    """
 
     label: str | None
     text: str
     addressee: str | None
     evidence: Evidence
+    answered_by: int | None = None
 
 
 @dataclass(frozen=True)

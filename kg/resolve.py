@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from types import MappingProxyType
 
 HONORIFICS = frozenset(
     {
@@ -58,6 +59,23 @@ NATIONAL_BODIES = {
     "nhs england": "NHS England",
     "central government": "Central Government",
 }
+
+
+# GSS codes of councils (ONS), so graphs of many councils share one council node each; extend
+# as councils are added. Keys are folded council names.
+ONS_CODES = MappingProxyType({
+    "medway council": "E06000035", "kent county council": "E10000016", "london borough of bexley": "E09000004",
+    "essex county council": "E10000012", "surrey county council": "E10000030", "birmingham city council": "E08000025",
+    "manchester city council": "E08000003", "leeds city council": "E08000035", "sheffield city council": "E08000019",
+    "liverpool city council": "E08000012", "bristol city council": "E06000023", "cornwall council": "E06000052",
+    "brighton and hove city council": "E06000043", "westminster city council": "E09000033",
+    "london borough of camden": "E09000007",
+})
+
+
+def ons_code(council: str) -> str | None:
+    """The ONS GSS code of a council, where known."""
+    return ONS_CODES.get(fold(council))
 
 
 def fold(text: str) -> str:

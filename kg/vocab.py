@@ -205,3 +205,6 @@ SDMX_OBS_VALUE = SDMX_MEASURE + "obsValue"
 SDMX_UNIT = SDMX_ATTRIBUTE + "unitMeasure"
 SDMX_REF_PERIOD = SDMX_DIMENSION + "refPeriod"
 SDMX_REF_AREA = SDMX_DIMENSION + "refArea"
+
+# --- Appended for issue 3 (second pass): links between recommendations and decisions -------
+ANSWERED_BY = CKG + "answeredBy"

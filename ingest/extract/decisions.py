@@ -15,8 +15,10 @@ Reports ask rather than decide: "The Committee is asked to ..." is a ``Recommend
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
+from ingest.extract.periods import parse_day
 from ingest.extract.spans import Sentence, document_lines, sentences, span_evidence
 from kg.facts import Action, Decision, Recommendation
 from kg.records import Document
@@ -30,6 +32,9 @@ _INTRO = re.compile(
 _BARE = re.compile(r"^(?P<verb>RESOLVED|Resolved|AGREED|NOTED|DECISION|Decision|DECISIONS|Decisions)\b\s*(?P<rest>.*)$")
 _CLAUSE = re.compile(r"^\(?(?P<label>[a-z]|[A-Z]|[ivx]{1,4}|\d{1,2})[.)]\s+(?P<text>\S.*)$")
 _IN_DISCUSSION = re.compile(r"\b[Ii]t was (?:\w+ and )?(?:agreed|resolved) that (?P<text>[^.]+)")
+# "At the 2 March 2023 meeting it was agreed": a decision of an earlier meeting, reported.
+_EARLIER = re.compile(r"\b[Aa]t (?:the|its) (?P<date>\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}) meeting\b")
+_REPORT_ASKS = re.compile(r"^This (?:report|paper) asks (?P<addr>(?:the\s+)?(?:[A-Z][\w'’-]*\s+|and\s+){0,9}?" + _BODY + r"s?)\s+to\s+(?P<text>.+)$")
 _REPORT_BACK = re.compile(
     r"^(?:that\s+)?(?:an?\s+(?:further\s+|update\s+|progress\s+)?(?:report|update|briefing(?: note)?|paper|presentation)"
     r"(?:\s+(?:on|about|regarding|into)\s+(?P<subject>.+?))?\s+be\s+(?:presented|brought|submitted|provided|circulated|"
@@ -61,23 +66,51 @@ def decisions(doc: Document) -> tuple[list[Decision], list[Action]]:
                 decided.append(Decision(label, _tidy(clause.text), _clause_verb(clause.text, verb), body, clause.evidence()))
         elif len(rest.split()) >= 2:
             decided.append(Decision(None, _tidy(rest), _clause_verb(rest, verb), body, line.evidence()))
-    decided.extend(_in_discussion(doc))
+    decided.extend(d for d in _in_discussion(doc) if not any(_repeats(d.text, f.text) for f in decided))
     actions = [a for d in decided if (a := _action(d)) is not None]
     return decided, _dedupe_actions(actions)
 
 
-def recommendations(doc: Document) -> list[Recommendation]:
-    """What a report asks of the body it goes to, one per sentence, labelled by section number."""
+def recommendations(doc: Document, decided: list[Decision] | None = None) -> list[Recommendation]:
+    """What a report asks of the body it goes to, one per sentence, labelled by section number.
+
+    When ``decided`` (the same document's decisions) holds the answer, it is linked.
+    """
     out: list[Recommendation] = []
     for p in doc.paragraphs:
         for s in sentences(p):
             text = re.sub(r"^\d+(?:\.\d+)+\.?\s+", "", s.text)
-            m = _ASKED.match(text)
+            m = _ASKED.match(text) or _REPORT_ASKS.match(text)
             if m:
                 out.append(Recommendation(p.number, _tidy(m.group("text")), m.group("addr").strip(), s.evidence()))
             elif (m := _RECOMMENDED.match(text)) is not None:
                 out.append(Recommendation(p.number, _tidy(m.group("text")), None, s.evidence()))
-    return out
+    return [replace(r, answered_by=_answer(r, decided or [])) for r in out]
+
+
+def _words(text: str) -> set[str]:
+    # Function words, and the verbs of bringing a paper back, which minutes vary at will.
+    stop = {"the", "a", "an", "of", "to", "and", "that", "be", "for", "on", "in", "at", "is", "as", "report", "committee",
+            "brought", "presented", "submitted", "provided", "considered", "given"}
+    return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in fold(text).split() if w not in stop}
+
+
+def _repeats(text: str, formal: str) -> bool:
+    """A request agreed in the discussion that the formal decision list repeats."""
+    words = _words(text)
+    return bool(words) and len(words & _words(formal)) >= 0.75 * len(words)
+
+
+def _answer(r: Recommendation, decided: list[Decision]) -> int | None:
+    """The decision that answers a recommendation: most of its words are the recommendation's."""
+    asked = _words(r.text) | {"noted", "note"}
+    best, index = 0.0, None
+    for i, d in enumerate(decided):
+        words = _words(d.text)
+        share = len(words & asked) / len(words) if words else 0.0
+        if share >= 0.5 and share > best:
+            best, index = share, i
+    return index
 
 
 def _clauses(lines: list[Sentence], start: int, used: set[int]) -> Iterator[tuple[str, Sentence]]:
@@ -92,11 +125,22 @@ def _clauses(lines: list[Sentence], start: int, used: set[int]) -> Iterator[tupl
 
 
 def _in_discussion(doc: Document) -> Iterator[Decision]:
+    """Agreements recorded in the discussion, in the mandative "that X be done" of resolutions.
+
+    "it was agreed that this meeting would be themed" reports an arrangement, not a decision.
+    """
     for p in doc.paragraphs:
         for s in sentences(p):
             for m in _IN_DISCUSSION.finditer(s.text):
                 text = m.group("text").strip()
-                yield Decision(None, _tidy(text), _clause_verb(text, "agreed"), doc.meta.body, span_evidence(s, m.start(), m.end()))
+                if re.search(r"\b(?:would|will)\b", text):
+                    continue
+                earlier = _EARLIER.search(s.text[: m.start()])
+                made_on = parse_day(earlier.group("date")) if earlier else None
+                yield Decision(
+                    None, _tidy(text), _clause_verb(text, "agreed"), doc.meta.body,
+                    span_evidence(s, m.start(), m.end()), made_on=made_on,
+                )
 
 
 def _action(d: Decision) -> Action | None:

@@ -20,7 +20,7 @@ def extract_facts(doc: Document) -> DocumentFacts:
     holdings = people_mod.holdings(doc)
     speaker_posts, speakers = people_mod.speakers(doc)
     holdings = holdings + [h for h in speaker_posts if h not in holdings]
-    decided, actions = decisions_mod.decisions(doc)
+    decided, actions = decisions_mod.decisions(doc)  # recommendations below link to these
     meeting = bodies_mod.meeting(doc)
     memberships = tuple(
         Membership(a.name, meeting.body, a.role, a.attendance)
@@ -37,7 +37,7 @@ def extract_facts(doc: Document) -> DocumentFacts:
         memberships=memberships,
         bodies=tuple(bodies_mod.bodies(doc)),
         decisions=tuple(decided),
-        recommendations=tuple(decisions_mod.recommendations(doc)),
+        recommendations=tuple(decisions_mod.recommendations(doc, decided)),
         actions=tuple(actions),
         observations=tuple(observations(doc)),
         topics=tuple(bodies_mod.topics(doc)),

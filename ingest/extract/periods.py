@@ -31,7 +31,7 @@ _SINGLE = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(
-    r"\b(?P<rel>currently|at present|to date|(?:in|over|during) the (?:last|past|previous) (?:(?P<n>\d+|twelve|two|three) )?(?P<unit>months?|years?|calendar year)|this year|now)\b",
+    r"\b(?P<rel>currently|at present|to date|so far|since the (?:launch|start|introduction|beginning|creation) of|(?:in|over|during|for) the (?:last|past|previous) (?:(?P<n>\d+|twelve|two|three) )?(?P<unit>months?|years?|calendar year)|this year|now)\b",
     re.I,
 )
 _WORDS = {"twelve": 12, "two": 2, "three": 3}
@@ -94,11 +94,26 @@ def _relative(m: re.Match[str], doc_date: date) -> Period:
             return Period(m.group(), date(y, 1, 1), date(y, 12, 31))
         n = m.group("n") or "1"
         n = int(_WORDS.get(n.lower(), n)) if not n.isdigit() else int(n)
-        days = 30 * n if unit.startswith("month") else 365 * n
-        return Period(m.group(), doc_date - timedelta(days=days), doc_date)
+        months = n if unit.startswith("month") else 12 * n
+        return Period(m.group(), _months_before(doc_date, months), doc_date)
+    if rel.startswith("since"):
+        return Period(m.group(), None, doc_date)
     if rel == "this year":
         return Period(m.group(), date(doc_date.year, 1, 1), doc_date)
     return Period(m.group(), doc_date, doc_date)
+
+
+def parse_day(text: str) -> date | None:
+    """"2 March 2023" -> the date, else None."""
+    span = _parse(text)
+    return span[0] if span and span[0] == span[1] else None
+
+
+def _months_before(d: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (the month's last day if it is shorter)."""
+    total = d.year * 12 + d.month - 1 - months
+    year, month = divmod(total, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _parse(text: str, default_year: int | None = None) -> tuple[date, date] | None:

@@ -1,24 +1,24 @@
-"""Index generations: the dense and lexical indexes of one committed state, in one folder.
+"""Index generations: the dense and lexical indexes of one committed state.
 
-A generation is written beside the live one under a temporary name, fsynced, then renamed into
-place; the catalog switches to it in its commit transaction. Readers keep the generation they
-opened until they see the catalog name a newer one.
+A generation is a small folder holding a manifest: the immutable segments it is made of and the
+tombstoned paragraphs within them (see :mod:`kg.segments`). It is written beside the live one
+under a temporary name, fsynced, then renamed into place; the catalog switches to it in its
+commit transaction. Readers keep the generation they opened until they see the catalog name a
+newer one; opening one memory-maps its segments, so it costs milliseconds at any size.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
 from kg.datadir import Layout, fsync_dir
-from kg.dense import DenseIndex
-from kg.lexical import LexicalIndex
+from kg.dense import DenseIndex, DensePart
+from kg.lexical import LexicalIndex, LexicalPart
+from kg.segments import Manifest, open_segment, referenced_segments, remove_segments, sync_tree
 
 _NAME = re.compile(r"^g(\d{6,})$")
 
@@ -30,12 +30,64 @@ class Generation:
     name: str
     dense: DenseIndex
     lexical: LexicalIndex
+    manifest: Manifest
 
     @classmethod
     def open(cls, layout: Layout, name: str) -> "Generation":
         """Open a committed generation's indexes (memory-mapped)."""
-        folder = layout.generation(name)
-        return cls(name, DenseIndex.load(folder / "dense"), LexicalIndex.load(folder / "lexical"))
+        return cls.of(layout, name, Manifest.load(layout.generation(name)))
+
+    @classmethod
+    def of(cls, layout: Layout, name: str, manifest: Manifest) -> "Generation":
+        """The indexes a manifest describes, seen as one: live rows ascending across segments."""
+        dense_parts, lexical_parts, views = [], [], []
+        rows, part_of, position_of = [], [], []
+        offset = 0
+        for number, entry in enumerate(manifest.segments):
+            seg = open_segment(layout, entry.name)
+            dead = manifest.tombstones.get(entry.name)
+            alive = None
+            positions = np.arange(len(seg.rows), dtype=np.int64)
+            if dead is not None and len(dead):
+                alive = np.ones(len(seg.rows), dtype=bool)
+                alive[dead] = False
+                positions = np.flatnonzero(alive)
+            view = np.full(len(seg.rows), -1, dtype=np.int64)
+            view[positions] = offset + np.arange(len(positions))
+            offset += len(positions)
+            rows.append(seg.rows[positions])
+            part_of.append(np.full(len(positions), number, dtype=np.int32))
+            position_of.append(positions)
+            dense_parts.append(DensePart.of(seg.dense, seg.rows, alive))
+            lexical_parts.append((seg.postings, alive is None))
+            views.append(view)
+        all_rows = np.concatenate(rows) if rows else np.empty(0, dtype=np.int64)
+        part_of_all = np.concatenate(part_of) if part_of else np.empty(0, dtype=np.int32)
+        position_all = np.concatenate(position_of) if position_of else np.empty(0, dtype=np.int64)
+        if len(all_rows) > 1 and np.any(np.diff(all_rows) <= 0):
+            # segments out of row order: sort the view (the writer keeps them in order, so rare)
+            order = np.argsort(all_rows, kind="stable")
+            inverse = np.empty_like(order)
+            inverse[order] = np.arange(len(order))
+            all_rows, part_of_all, position_all = all_rows[order], part_of_all[order], position_all[order]
+            views = [np.where(v >= 0, inverse[np.maximum(v, 0)], -1) for v in views]
+        dense = DenseIndex(all_rows, dense_parts, part_of_all, position_all)
+        lexical = LexicalIndex(all_rows, [LexicalPart(p, v, c) for (p, c), v in zip(lexical_parts, views)])
+        return cls(name, dense, lexical, manifest)
+
+    def locate(self, rows: np.ndarray) -> dict[str, np.ndarray]:
+        """Segment name → positions of those of ``rows`` that are live in this generation."""
+        rows = np.asarray(rows, dtype=np.int64)
+        dense = self.dense
+        if len(rows) == 0 or len(dense.rows) == 0:
+            return {}
+        at = np.clip(np.searchsorted(dense.rows, rows), 0, len(dense.rows) - 1)
+        at = at[dense.rows[at] == rows]
+        found: dict[str, np.ndarray] = {}
+        parts = dense._part_of[at]
+        for p in np.unique(parts):
+            found[self.manifest.segments[p].name] = np.sort(dense._position_of[at[parts == p]])
+        return found
 
 
 def next_name(current: str | None) -> str:
@@ -47,38 +99,26 @@ def next_name(current: str | None) -> str:
     return f"g{number + 1:06d}"
 
 
-def write_generation(
-    layout: Layout,
-    name: str,
-    *,
-    dense_rows: np.ndarray,
-    vectors: np.ndarray,
-    lexical_rows: Sequence[int],
-    lexical_texts: Sequence[str],
-) -> None:
-    """Build both indexes into ``generations/NAME`` atomically (temp folder, then rename)."""
+def write_generation(layout: Layout, name: str, manifest: Manifest) -> None:
+    """Write a generation's manifest into ``generations/NAME`` atomically (temp folder, then rename)."""
     final = layout.generation(name)
     tmp = final.with_name(name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.rmtree(final, ignore_errors=True)
     tmp.mkdir(parents=True)
-    order = np.argsort(dense_rows, kind="stable")
-    DenseIndex.build(np.asarray(dense_rows)[order], np.asarray(vectors)[order]).save(tmp / "dense")
-    LexicalIndex.build(lexical_rows, lexical_texts).save(tmp / "lexical")
-    for path in tmp.rglob("*"):
-        if path.is_file():
-            _fsync_file(path)
+    manifest.save(tmp)
+    sync_tree(tmp)
     tmp.rename(final)
     fsync_dir(final.parent)
 
 
 def remove_generations(layout: Layout, keep: set[str]) -> None:
-    """Delete every generation folder not in ``keep`` (and any half-written one)."""
-    if not layout.generations.exists():
-        return
-    for folder in layout.generations.iterdir():
-        if folder.name not in keep:
-            shutil.rmtree(folder, ignore_errors=True)
+    """Delete every generation not in ``keep`` (and any half-written one), then unused segments."""
+    if layout.generations.exists():
+        for folder in layout.generations.iterdir():
+            if folder.name not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
+    remove_segments(layout, referenced_segments(layout, sorted(keep)))
 
 
 def previous_of(name: str) -> str | None:
@@ -91,17 +131,4 @@ def previous_of(name: str) -> str | None:
 
 def folder_exists(layout: Layout, name: str) -> bool:
     """Whether a generation was fully written."""
-    return (layout.generation(name) / "dense").exists()
-
-
-def empty_dense(dimension: int) -> DenseIndex:
-    """A dense index with no vectors, for the first commit."""
-    return DenseIndex.build(np.empty(0, dtype=np.int64), np.empty((0, dimension), dtype=np.float32))
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    return (layout.generation(name) / "manifest.json").exists()

@@ -4,30 +4,37 @@ Order of a commit (each step survives a crash at any point):
 
 1. the journal names the new generation and the documents it touches;
 2. each touched document's named graph is replaced (or removed) and the graph flushed;
-3. the new index generation is written beside the live one and renamed into place;
+3. the paragraphs added are written as one new index segment, the paragraphs dropped become
+   tombstones, the merge policy may write merged segments, and a new generation manifest
+   naming them is written beside the live one and renamed into place;
 4. one catalog transaction swaps the documents' rows and names the new generation live;
-5. the journal is cleared and generations older than the previous one are deleted.
+5. the journal is cleared; generations older than the previous one, and segments no kept
+   generation names, are deleted.
+
+A commit therefore writes what it adds (plus, now and then, a merge), never the whole store.
 
 After a crash, :meth:`StoreWriter.recover` finds the journal: if the catalog already names the
 journal's generation the commit happened and only cleaning is left; otherwise the touched
 graphs are rolled back to what the catalog says (rebuilt by the caller from the kept originals)
-and the half-built generation is deleted.
+and the half-built generation and its segments are deleted.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
 from kg.catalog import Catalog, DocumentEntry
 from kg.datadir import Journal, Layout, WriterLock
-from kg.errors import NotFound
+from kg.errors import NotFound, StoreError
 from kg.generation import (
     Generation, folder_exists, next_name, previous_of, remove_generations, write_generation,
 )
 from kg.graphstore import OxigraphStore, Triple
+from kg.lexical import Tokenizer
+from kg.segments import Manifest, apply_merges, build_segment, segment_name
 from kg.records import Document
 from kg.vocab import IriMinter
 
@@ -51,6 +58,7 @@ class StoreWriter:
     def __init__(self, layout: Layout, minter: IriMinter) -> None:
         self.layout = layout
         self.minter = minter
+        self._tokenizer = Tokenizer()
         self._lock = WriterLock(layout).acquire()
         try:
             self.catalog = Catalog(layout.catalog)
@@ -121,41 +129,53 @@ class StoreWriter:
         self.graph.flush()
 
         dropped = np.asarray(self.catalog.rows_of(touched), dtype=np.int64)
-        first = self.catalog.next_row()
+        manifest = self._live_manifest(live)
+        if dropped.size:
+            manifest = manifest.with_tombstones(Generation.of(self.layout, live or "", manifest).locate(dropped))
+        # rows are never reused, so a tombstone can only ever mean the paragraph it was made for
+        row = max(self.catalog.next_row(), manifest.next_row)
         additions: list[tuple[Document, str | None, int]] = []
-        new_rows: list[np.ndarray] = []
-        new_vectors: list[np.ndarray] = []
-        row = first
+        vectors: list[np.ndarray] = []
+        texts: list[str] = []
         for s in staged:
             count = len(s.document.paragraphs)
             additions.append((s.document, s.source_path, row))
-            new_rows.append(np.arange(row, row + count, dtype=np.int64))
-            new_vectors.append(np.asarray(s.vectors, dtype=np.float32).reshape(count, -1))
+            vectors.append(np.asarray(s.vectors, dtype=np.float32).reshape(count, -1))
+            texts.extend(p.text for p in s.document.paragraphs)
             row += count
-
-        old_rows, old_vectors = self._live_vectors(live, dropped, new_vectors)
-        lex_rows, lex_texts = self.catalog.all_rows_and_texts()
-        drop_set = set(dropped.tolist())
-        kept = [(r, t) for r, t in zip(lex_rows, lex_texts) if r not in drop_set]
-        for doc, _, start in additions:
-            kept.extend((start + i, p.text) for i, p in enumerate(doc.paragraphs))
-        write_generation(
-            self.layout,
-            name,
-            dense_rows=np.concatenate([old_rows, *new_rows]) if new_rows else old_rows,
-            vectors=np.concatenate([old_vectors, *new_vectors]) if new_vectors else old_vectors,
-            lexical_rows=[r for r, _ in kept],
-            lexical_texts=[t for _, t in kept],
-        )
+        if texts:
+            manifest = self._add_segment(manifest, row - len(texts), np.concatenate(vectors), texts)
+        manifest, _ = apply_merges(self.layout, manifest)
+        write_generation(self.layout, name, manifest)
         self.catalog.commit(generation=name, add=additions, remove=remove)
         Journal.clear(self.layout)
         self._clean_generations(name)
         return name
 
-    def _live_vectors(
-        self, live: str | None, dropped: np.ndarray, new_vectors: list[np.ndarray]
-    ) -> tuple[np.ndarray, np.ndarray]:
-        if live and folder_exists(self.layout, live):
-            return Generation.open(self.layout, live).dense.without(dropped)
-        dim = new_vectors[0].shape[1] if new_vectors else 0
-        return np.empty(0, dtype=np.int64), np.empty((0, dim), dtype=np.float32)
+    def _add_segment(self, manifest: Manifest, first: int, vectors: np.ndarray, texts: list[str]) -> Manifest:
+        if manifest.dimension is not None and vectors.shape[1] != manifest.dimension:
+            raise StoreError(f"vectors have {vectors.shape[1]} dimensions; the store holds {manifest.dimension} "
+                             "(was it built with another embedding model?)")
+        name = segment_name(manifest.next_segment)
+        rows = np.arange(first, first + len(texts), dtype=np.int64)
+        entry = build_segment(self.layout, name, rows, vectors, [self._tokenizer(t) for t in texts])
+        return replace(manifest, segments=(*manifest.segments, entry), next_row=first + len(texts),
+                       next_segment=manifest.next_segment + 1, dimension=int(vectors.shape[1]))
+
+    def _live_manifest(self, live: str | None) -> Manifest:
+        """The live generation's manifest; a pre-segment generation is upgraded to one segment."""
+        if live is None:
+            return Manifest()
+        if folder_exists(self.layout, live):
+            return Manifest.load(self.layout.generation(live))
+        legacy = self.layout.generation(live) / "dense"
+        if not (legacy / "rows.npy").exists():
+            raise StoreError(f"{self.layout.generation(live)}: the live index generation is missing")
+        rows = np.load(legacy / "rows.npy")
+        vectors = np.load(legacy / "vectors.npy")
+        texts = {sp.row: sp.paragraph.text for sp in self.catalog.paragraphs_by_rows(rows.tolist()).values()}
+        if len(rows) == 0:
+            return Manifest()
+        entry = build_segment(self.layout, segment_name(1), rows, vectors,
+                              [self._tokenizer(texts.get(int(r), "")) for r in rows])
+        return Manifest((entry,), {}, int(rows[-1]) + 1, 2, int(vectors.shape[1]))

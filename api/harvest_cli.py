@@ -16,7 +16,7 @@ DEFAULT_PAST_DAYS = 365
 DEFAULT_AHEAD_DAYS = 60
 
 
-@click.command()
+@click.command(short_help="Harvest a council's ModernGov site into the graph.")
 @click.argument("site_url")
 @click.option("--committee", "committees", multiple=True, metavar="NAME",
               help="Only this committee (its title, part of it, or its id); repeat for more. "

@@ -113,14 +113,15 @@ class Harvester:
                     continue
                 before = len(tally.failures)
                 note = self._meeting(meeting, urls, council, state, folder / "incoming", tally)
-                self.progress(HarvestEvent("meeting", f"{meeting.committee} {meeting.date or ''}: {note}",
-                                           index, len(meetings)))
-                for failure in tally.failures[before:]:
-                    self.progress(HarvestEvent("failed", f"{failure.url}: {failure.reason}", index, len(meetings)))
+                # A meeting with a failure stays undone, so a resumed run tries it again.
                 if len(tally.failures) == before:
                     state.finish_meeting(meeting.id)
                 else:
                     state.save()
+                self.progress(HarvestEvent("meeting", f"{meeting.committee} {meeting.date or ''}: {note}",
+                                           index, len(meetings)))
+                for failure in tally.failures[before:]:
+                    self.progress(HarvestEvent("failed", f"{failure.url}: {failure.reason}", index, len(meetings)))
             state.finish()
         return tally.report(base, self.client.requests, self.client.downloads)
 

@@ -1,0 +1,161 @@
+"""The harvester end to end against the loopback ModernGov site, ingesting with the real model."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from ingest.harvest import HarvestEvent
+from kg.catalog import Catalog, DocumentEntry
+from kg.datadir import Layout, content_hash, read_original
+from kg.settings import Settings
+from tests.harvest.conftest import COUNCIL, USER_AGENT, Run
+from tests.harvest.site import PAPER_PATH, SERVICE, STALL, FakeModernGov, make_pdf, restrict
+
+pytestmark = pytest.mark.slow
+
+
+def documents(settings: Settings) -> dict[str, DocumentEntry]:
+    """Committed documents by source URL."""
+    catalog = Catalog(Layout(settings.data).catalog, read_only=True)
+    try:
+        return {d.meta.source_url or d.file_name: d for d in catalog.documents()}
+    finally:
+        catalog.close()
+
+
+def state(settings: Settings) -> dict:
+    (path,) = (settings.data / "harvest").glob("*/state.json")
+    return json.loads(path.read_text())
+
+
+def test_first_harvest(run: Run, site: FakeModernGov) -> None:
+    report = run()
+    assert report.ok, report.failures
+    assert (report.committees, report.meetings, report.cancelled) == (2, 3, 1)
+    assert (report.meetings_ingested, report.papers_fetched, report.papers_added) == (2, 4, 4)
+    docs = documents(run.settings)
+    assert len(docs) == 6
+    minutes = docs[site.paper_url("60860")]
+    assert minutes.meta.council == COUNCIL
+    assert minutes.meta.body == "Audit Committee"
+    assert minutes.meta.meeting_date == date(2026, 2, 10)
+    assert minutes.meta.document_type == "minutes"
+    assert minutes.meta.title == "6 - CHAIR APPROVED Minutes Audit Committee 25 Nov 2025"
+    assert docs[site.paper_url("70002")].meta.body == "Art Galleries Committee"
+    record = docs[f"{site.url}/ieListDocuments.aspx?CId=144&MId=4967"]
+    assert record.media_type == "application/vnd.moderngov+xml"
+    # Politeness: one robots.txt, our User-Agent on every request, the expired committee untouched.
+    assert len(site.hits("/robots.txt")) == 1
+    assert {h.user_agent for h in site.log} == {USER_AGENT}
+    assert not site.hits(f"{SERVICE}/GetMeetings", {"lCommitteeId": "312"})
+    saved = state(run.settings)
+    assert saved["run"]["finished"] and set(saved["run"]["done"]) == {"4966", "4967", "5001"}
+    assert len(saved["papers"]) == 4 and all(p["etag"] for p in saved["papers"])
+    assert not any((run.settings.data / "harvest").glob("*/incoming/*"))
+
+
+def test_unchanged_second_harvest_downloads_no_paper(run: Run, site: FakeModernGov) -> None:
+    run()
+    before = documents(run.settings)
+    downloads = site.paper_downloads()
+    report = run()
+    assert report.ok, report.failures
+    assert site.paper_downloads() == downloads == 4
+    assert len(site.hits(PAPER_PATH, status=304)) == 4
+    assert (report.papers_fetched, report.unchanged, report.meetings_ingested) == (0, 4, 0)
+    assert run.ingestor is not None and run.ingestor.calls == []
+    assert documents(run.settings) == before
+
+
+def test_changed_paper_is_replaced(run: Run, site: FakeModernGov) -> None:
+    february = dict(start=date(2026, 2, 1), end=date(2026, 2, 28))
+    run("Audit Committee", **february)
+    old = documents(run.settings)[site.paper_url("60909")]
+    revised = make_pdf("Audit Committee Work Programme February 2026 (revised)", [
+        "The revised work programme adds a review of the council's cyber security arrangements in April.",
+    ])
+    site.put_paper("60909", revised)
+    report = run("Audit Committee", **february)
+    assert report.ok, report.failures
+    assert (report.papers_fetched, report.papers_replaced, report.unchanged) == (1, 1, 1)
+    assert run.ingestor is not None and run.ingestor.calls == [["60909-draft-wp-february-2026.pdf"]]
+    new = documents(run.settings)[site.paper_url("60909")]
+    assert new.id == old.id and new.content_hash == content_hash(revised) != old.content_hash
+    catalog = Catalog(Layout(run.settings.data).catalog, read_only=True)
+    text = " ".join(p.paragraph.text for p in catalog.paragraphs_of(new.id))
+    catalog.close()
+    assert "cyber security" in text and "treasury" not in text
+
+
+def test_cancelled_meeting_is_recorded_and_nothing_fetched(run: Run, site: FakeModernGov) -> None:
+    report = run("Audit Committee", start=date(2026, 1, 1), end=date(2026, 1, 31))
+    assert report.ok and (report.meetings, report.cancelled, report.papers_fetched) == (1, 1, 0)
+    assert len(site.hits(f"{SERVICE}/GetMeeting", {"lMeetingId": "4966"})) == 1
+    assert run.ingestor is not None and run.ingestor.calls == []
+    (meeting,) = state(run.settings)["meetings"]
+    assert meeting["id"] == "4966" and meeting["status"] == "cancelled" and meeting["date"] == "2026-01-13"
+
+
+def test_restricted_item_and_paper_are_never_fetched(run: Run, site: FakeModernGov, shared) -> None:
+    from tests.harvest.site import real
+
+    xml = real(shared, "meeting_with_minutes.xml")
+    xml = restrict(xml, b"<agendaitemid>18833</agendaitemid>")  # the Work Programme item
+    xml = restrict(xml, b"<attachmentid>60860</attachmentid>")  # the minutes paper itself
+    site.put_xml("GetMeeting", {"lMeetingId": "4967"}, xml)
+    report = run("Audit Committee", start=date(2026, 2, 1), end=date(2026, 2, 28))
+    assert report.ok, report.failures
+    assert report.restricted == 2 and report.papers_fetched == 0
+    assert not site.hits(PAPER_PATH, {"ID": "60860"}) and not site.hits(PAPER_PATH, {"ID": "60909"})
+    (record,) = documents(run.settings).values()
+    stored = read_original(Layout(run.settings.data), record.content_hash)
+    assert b"Governance and Scrutiny Support Unit" not in stored and b"60909" not in stored
+    assert b"60860" not in stored and b"Work Programme" in stored  # the restricted item's title stays
+
+
+def test_server_errors_are_retried_and_a_lasting_one_reported(run: Run, site: FakeModernGov) -> None:
+    site.fail(PAPER_PATH, {"ID": "60860"}, [503, 500])
+    site.fail(f"{SERVICE}/GetMeeting", {"lMeetingId": "4967"}, [STALL])
+    site.fail(PAPER_PATH, {"ID": "70001"}, [500] * 10)
+    report = run(retries=2)
+    assert len(site.hits(PAPER_PATH, {"ID": "60860"})) == 3
+    assert len(site.hits(f"{SERVICE}/GetMeeting", {"lMeetingId": "4967"})) == 2
+    (failure,) = report.failures
+    assert failure.url == site.paper_url("70001")
+    assert failure.reason == "HTTP 500 Internal Server Error after 3 attempts"
+    assert report.papers_added == 3
+    assert site.paper_url("60860") in documents(run.settings)
+    assert "5001" not in state(run.settings)["run"]["done"]  # tried again when resumed
+
+
+def test_document_that_fails_to_parse_is_reported_and_the_rest_ingested(run: Run, site: FakeModernGov) -> None:
+    site.put_paper("70002", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> broken beyond repair")
+    report = run("Art Galleries Committee")
+    (failure,) = report.failures
+    assert failure.url == site.paper_url("70002") and "70002" in failure.reason
+    assert report.papers_added == 1 and site.paper_url("70002") not in documents(run.settings)
+    assert site.paper_url("70001") in documents(run.settings)
+    again = run("Art Galleries Committee")
+    assert [f.url for f in again.failures] == [site.paper_url("70002")]
+    assert len(site.hits(PAPER_PATH, {"ID": "70002"}, status=200)) == 2  # not remembered, so fetched afresh
+
+
+def test_interrupted_harvest_resumes_after_finished_meetings(run: Run, site: FakeModernGov) -> None:
+    def stop_after_second_meeting(event: HarvestEvent) -> None:
+        if event.kind == "meeting" and event.index == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run(progress=stop_after_second_meeting)
+    saved = state(run.settings)
+    assert not saved["run"]["finished"] and saved["run"]["done"] == ["4966", "4967"]
+    assert not site.hits(f"{SERVICE}/GetMeeting", {"lMeetingId": "5001"})
+
+    report = run()
+    assert report.ok and report.resumed == 2 and report.papers_added == 2
+    assert len(site.hits(f"{SERVICE}/GetMeeting", {"lMeetingId": "4967"})) == 1
+    assert len(documents(run.settings)) == 6
+    assert state(run.settings)["run"]["finished"]

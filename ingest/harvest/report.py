@@ -56,14 +56,19 @@ class HarvestReport:
 
     def summary(self) -> list[str]:
         """The summary a user reads at the end: one line per kind of outcome that occurred."""
+        meetings = [f"{self.meetings_ingested} meeting records ingested", f"{self.cancelled} cancelled"]
+        if self.resumed:
+            meetings.append(f"{self.resumed} done before an interruption")
+        if self.withheld:
+            meetings.append(f"{self.withheld} not public")
+        papers = [f"{self.papers_added} new", f"{self.papers_replaced} replaced"]
+        if self.duplicates:
+            papers.append(f"{self.duplicates} duplicates of papers already held")
         lines = [
             f"site: {self.site}",
             f"committees: {self.committees}",
-            f"meetings: {self.meetings} ({self.meetings_ingested} meeting records ingested, "
-            f"{self.cancelled} cancelled" + (f", {self.resumed} already done before an interruption" if self.resumed else "")
-            + (f", {self.withheld} not public" if self.withheld else "") + ")",
-            f"papers fetched: {self.papers_fetched} ({self.papers_added} new, {self.papers_replaced} replaced"
-            + (f", {self.duplicates} duplicates of papers already held" if self.duplicates else "") + ")",
+            f"meetings: {self.meetings} ({', '.join(meetings)})",
+            f"papers fetched: {self.papers_fetched} ({', '.join(papers)})",
             f"skipped unchanged: {self.unchanged}",
         ]
         if self.restricted:

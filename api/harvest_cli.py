@@ -56,6 +56,8 @@ def harvest(obj, site_url: str, committees: tuple[str, ...], start: datetime | N
             click.echo(f"  FAILED  {event.message}", err=True)
         elif event.kind == "meeting":
             click.echo(f"[{event.index}/{event.total}] {event.message}", err=True)
+        elif event.kind == "ingested":
+            click.echo(f"  {event.message}", err=True)
         else:
             click.echo(event.message, err=True)
 

@@ -8,9 +8,9 @@ Steps of one run::
         ─ remember validators and hashes ─ mark the meeting done (state saved)
 
 A paper or meeting that fails is recorded with its URL and reason and the run goes on; only a
-site whose committees cannot be listed stops it. Each meeting is one ingest (one commit), so an
-interrupted run loses at most the meeting in hand, and the next run with the same arguments
-resumes after the meetings already finished.
+site whose committees cannot be listed stops it. Meetings are committed in batches (every commit
+rebuilds the indexes), so an interrupted run loses at most the batch in hand, and the next run
+with the same arguments resumes after the meetings already committed.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ import shutil
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Sequence
 from urllib.parse import urlsplit
 
+from ingest.harvest.batch import Ingests, PendingMeeting, StagedFile, commit_batch
 from ingest.harvest.client import HarvestPolicy, PoliteClient, Response, Validators
 from ingest.harvest.errors import FetchFailed, HarvestError
 from ingest.harvest.moderngov import (
@@ -32,20 +33,10 @@ from ingest.harvest.moderngov import (
 )
 from ingest.harvest.papers import council_from_site, document_type, paper_file_name
 from ingest.harvest.report import Failure, HarvestEvent, HarvestReport, Progress, Tally
-from ingest.harvest.state import HarvestLock, HarvestState, MeetingState, PaperState, now, site_folder
-from ingest.manifest import Manifest
-from ingest.pipeline import IngestReport
+from ingest.harvest.state import HarvestLock, HarvestState, MeetingState, now, site_folder
 from kg.datadir import content_hash
 from kg.records import DocumentMeta
 from kg.settings import Settings
-
-_OK = frozenset({"added", "replaced", "unchanged", "duplicate"})
-
-
-class Ingests(Protocol):
-    """What the harvester needs of the pipeline: ``Ingestor.ingest``."""
-
-    def ingest(self, paths: Sequence[Path], manifest: Manifest | None = None) -> IngestReport: ...
 
 
 @dataclass(frozen=True)
@@ -64,29 +55,23 @@ class HarvestRequest:
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class _Staged:
-    """A file downloaded for this meeting's ingest, with what to remember once it is in."""
-
-    name: str
-    url: str
-    meta: DocumentMeta
-    sha256: str
-    validators: Validators
-    paper: bool
-
-
 class Harvester:
-    """Harvests one ModernGov site into one data directory."""
+    """Harvests one ModernGov site into one data directory.
+
+    ``batch_meetings`` and ``batch_files`` bound a batch: it is committed when it holds that many
+    meetings or downloaded files, and at the end.
+    """
 
     def __init__(
         self, settings: Settings, ingestor: Ingests, *, client: PoliteClient | None = None,
-        progress: Progress | None = None,
+        progress: Progress | None = None, batch_meetings: int = 10, batch_files: int = 40,
     ) -> None:
         self.settings = settings
         self.ingestor = ingestor
         self.client = client or PoliteClient(HarvestPolicy.from_settings(settings))
         self.progress = progress or (lambda event: None)
+        self.batch_meetings = max(1, batch_meetings)
+        self.batch_files = max(1, batch_files)
 
     def run(self, request: HarvestRequest) -> HarvestReport:
         """Harvest the site for the request; HarvestError only when the site cannot be used at all."""
@@ -95,6 +80,7 @@ class Harvester:
         base = site_base(request.site)
         urls = ServiceUrls(base)
         folder = site_folder(self.settings.data, base)
+        incoming = folder / "incoming"
         council = request.council or council_from_site(base)
         tally = Tally()
         with HarvestLock(folder / "harvest.lock"):
@@ -105,25 +91,40 @@ class Harvester:
             tally.meetings = len(meetings)
             done = state.begin(request.key(base))
             state.save()
-            self.progress(HarvestEvent("listed", f"{len(committees)} committees, {len(meetings)} meetings"
-                                       + (f"; resuming after {len(done)} done" if done else ""), 0, len(meetings)))
+            total = len(meetings)
+            self.progress(HarvestEvent("listed", f"{len(committees)} committees, {total} meetings"
+                                       + (f"; resuming after {len(done)} done" if done else ""), 0, total))
+            _reset(incoming)
+            batch: list[PendingMeeting] = []
             for index, meeting in enumerate(meetings, 1):
                 if meeting.id in done:
                     tally.resumed += 1
                     continue
                 before = len(tally.failures)
-                note = self._meeting(meeting, urls, council, state, folder / "incoming", tally)
-                # A meeting with a failure stays undone, so a resumed run tries it again.
-                if len(tally.failures) == before:
-                    state.finish_meeting(meeting.id)
-                else:
-                    state.save()
-                self.progress(HarvestEvent("meeting", f"{meeting.committee} {meeting.date or ''}: {note}",
-                                           index, len(meetings)))
-                for failure in tally.failures[before:]:
-                    self.progress(HarvestEvent("failed", f"{failure.url}: {failure.reason}", index, len(meetings)))
+                pending, note = self._meeting(meeting, urls, council, state, incoming, tally)
+                batch.append(replace(pending, fetch_failed=len(tally.failures) > before))
+                self._tell("meeting", f"{meeting.committee} {meeting.date or ''}: {note}", tally.failures[before:],
+                           index, total)
+                if len(batch) >= self.batch_meetings or sum(len(p.files) for p in batch) >= self.batch_files:
+                    self._commit(batch, incoming, state, tally, index, total)
+                    batch = []
+            self._commit(batch, incoming, state, tally, total, total)
             state.finish()
         return tally.report(base, self.client.requests, self.client.downloads)
+
+    def _commit(
+        self, batch: list[PendingMeeting], incoming: Path, state: HarvestState, tally: Tally, index: int, total: int,
+    ) -> None:
+        files = sum(len(p.files) for p in batch)
+        failures = commit_batch(self.ingestor, batch, incoming, state, tally)
+        _reset(incoming)
+        if files:
+            self._tell("ingested", f"ingested {files - len(failures)} of {files} files", failures, index, total)
+
+    def _tell(self, kind: str, message: str, failures: Sequence[Failure], index: int, total: int) -> None:
+        self.progress(HarvestEvent(kind, message, index, total))
+        for failure in failures:
+            self.progress(HarvestEvent("failed", f"{failure.url}: {failure.reason}", index, total))
 
     def _committees(self, urls: ServiceUrls, wanted: Sequence[str]) -> list[Committee]:
         listed = parse_committees(self.client.get(urls.committees()).body)
@@ -161,51 +162,51 @@ class Harvester:
     def _meeting(
         self, summary: MeetingSummary, urls: ServiceUrls, council: str | None, state: HarvestState,
         incoming: Path, tally: Tally,
-    ) -> str:
-        """Harvest one meeting; returns a short note for the progress display."""
+    ) -> tuple[PendingMeeting, str]:
+        """Fetch one meeting's record and changed papers; the files to commit and a progress note."""
         url = urls.meeting(summary.id)
+        record = MeetingState(summary.id, summary.committee, summary.date.isoformat() if summary.date else None,
+                              "ingested", checked_at=now())
         try:
             response = self.client.get(url)
             detail = parse_meeting(response.body, urls)
         except HarvestError as exc:
             tally.failures.append(_failure(url, exc))
-            return "failed"
+            return PendingMeeting(record), "failed"
         committee, when = detail.committee or summary.committee, detail.date or summary.date
-        record = MeetingState(summary.id, committee, when.isoformat() if when else None, "ingested",
-                              checked_at=now())
+        record = replace(record, committee=committee, date=when.isoformat() if when else None)
         if not detail.public:
             tally.withheld += 1
             state.meetings[summary.id] = replace(record, status="withheld")
-            return "not public; nothing fetched"
+            return PendingMeeting(record), "not public; nothing fetched"
         cancelled = detail.cancelled or summary.cancelled
         if cancelled:
             tally.cancelled += 1
             record = replace(record, status="cancelled")
             if not detail.public_items:
                 state.meetings[summary.id] = record
-                return "cancelled"
+                return PendingMeeting(record), "cancelled"
         meta = DocumentMeta(council=council, body=committee or None, meeting_date=when)
-        _reset(incoming)
-        staged: list[_Staged] = []
+        folder = incoming / summary.id
+        files: list[StagedFile] = []
         digest = content_hash(response.body)
         previous = state.meetings.get(summary.id)
         if previous and previous.sha256 == digest and previous.document_id:
             state.meetings[summary.id] = replace(previous, checked_at=record.checked_at)
         else:
             body = redact(response.body) if detail.restricted else response.body
-            staged.append(self._stage(incoming, f"meeting-{summary.id}.xml", body, urls.meeting_page(
-                summary.committee_id, summary.id), replace(
-                meta, document_type="minutes" if detail.has_minutes else "agenda"), digest, response, False))
+            kind = "minutes" if detail.has_minutes else "agenda"
+            files.append(_stage(folder, f"meeting-{summary.id}.xml", body, urls.meeting_page(
+                summary.committee_id, summary.id), replace(meta, document_type=kind), digest, response, False))
         if not cancelled:
-            staged += self._papers(detail, meta, state, incoming, tally)
-        note = self._ingest(staged, incoming, record, state, tally)
-        _reset(incoming)
-        return ("cancelled; " if cancelled else "") + note
+            files += self._papers(detail, meta, state, folder, tally)
+        note = f"{len(files)} file(s) to ingest" if files else "unchanged"
+        return PendingMeeting(record, tuple(files)), ("cancelled; " if cancelled else "") + note
 
     def _papers(
-        self, detail: MeetingDetail, meta: DocumentMeta, state: HarvestState, incoming: Path, tally: Tally,
-    ) -> list[_Staged]:
-        staged: list[_Staged] = []
+        self, detail: MeetingDetail, meta: DocumentMeta, state: HarvestState, folder: Path, tally: Tally,
+    ) -> list[StagedFile]:
+        staged: list[StagedFile] = []
         seen: set[str] = set()
         for item in detail.items:
             for doc in item.documents:
@@ -217,15 +218,15 @@ class Harvester:
                 elif doc.external or not _same_site(doc.url, state.site):
                     tally.external += 1
                 else:
-                    paper = self._paper(doc, item, detail.id, meta, state, incoming, tally)
+                    paper = self._paper(doc, item, meta, state, folder, tally)
                     if paper is not None:
                         staged.append(paper)
         return staged
 
     def _paper(
-        self, doc: LinkedDocument, item: AgendaEntry, meeting_id: str, meta: DocumentMeta,
-        state: HarvestState, incoming: Path, tally: Tally,
-    ) -> _Staged | None:
+        self, doc: LinkedDocument, item: AgendaEntry, meta: DocumentMeta, state: HarvestState, folder: Path,
+        tally: Tally,
+    ) -> StagedFile | None:
         previous = state.papers.get(doc.url)
         known = Validators(previous.etag, previous.last_modified) if previous else None
         try:
@@ -245,47 +246,18 @@ class Harvester:
         tally.papers_fetched += 1
         name = paper_file_name(doc, response.content_type, response.filename, digest)
         paper_meta = replace(meta, title=doc.title or item.title or None, document_type=document_type(doc, item))
-        return self._stage(incoming, name, response.body, doc.url, paper_meta, digest, response, True)
+        return _stage(folder, name, response.body, doc.url, paper_meta, digest, response, True)
 
-    @staticmethod
-    def _stage(
-        incoming: Path, name: str, body: bytes, source_url: str, meta: DocumentMeta, digest: str,
-        response: Response, paper: bool,
-    ) -> _Staged:
-        incoming.mkdir(parents=True, exist_ok=True)
-        (incoming / name).write_bytes(body)
-        return _Staged(name, source_url, replace(meta, source_url=source_url), digest, response.validators, paper)
 
-    def _ingest(
-        self, staged: list[_Staged], incoming: Path, record: MeetingState, state: HarvestState, tally: Tally,
-    ) -> str:
-        if not staged:
-            return "unchanged"
-        manifest = Manifest({s.name: s.meta for s in staged}, incoming.resolve())
-        report = self.ingestor.ingest([incoming / s.name for s in staged], manifest)
-        by_name = {Path(r.path).name: r for r in report.results}
-        counts: dict[str, int] = {}
-        for item in staged:
-            result = by_name.get(item.name)
-            status = result.status if result else "failed"
-            counts[status] = counts.get(status, 0) + 1
-            if result is None or status not in _OK:
-                reason = result.reason if result and result.reason else "not ingested"
-                tally.failures.append(Failure(item.url, reason))
-                continue
-            if not item.paper:
-                tally.meetings_ingested += 1
-                state.meetings[record.id] = replace(record, sha256=item.sha256, document_id=result.document_id)
-                continue
-            tally.papers_added += status == "added"
-            tally.papers_replaced += status == "replaced"
-            tally.duplicates += status == "duplicate"
-            tally.unchanged += status == "unchanged"
-            state.papers[item.url] = PaperState(
-                item.url, result.document_id or "", item.sha256, record.id, item.validators.etag,
-                item.validators.last_modified, now(),
-            )
-        return ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+def _stage(
+    folder: Path, name: str, body: bytes, source_url: str, meta: DocumentMeta, digest: str,
+    response: Response, paper: bool,
+) -> StagedFile:
+    """Write a downloaded file into the meeting's incoming folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(body)
+    return StagedFile(f"{folder.name}/{name}", source_url, replace(meta, source_url=source_url), digest,
+                      response.validators, paper)
 
 
 def _same_site(url: str, site: str) -> bool:

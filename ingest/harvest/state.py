@@ -5,7 +5,8 @@ Layout, one folder per site under the data directory::
     harvest/<site-slug>/
       state.json     papers (validators, content hash, document id), meetings, the current run
       harvest.lock   held (flock) while a harvest of the site runs
-      incoming/      papers downloaded for the meeting being ingested; emptied after each meeting
+      incoming/      files downloaded for the batch being ingested, a folder per meeting; emptied
+                     after each batch
 
 A paper is remembered only once it is ingested, so a paper that failed is fetched afresh next
 time. The run records the meetings it has finished; a run that stops part-way (Ctrl-C, a crash,
@@ -119,11 +120,10 @@ class HarvestState:
         self.run = RunState(key, now())
         return frozenset()
 
-    def finish_meeting(self, meeting_id: str) -> None:
-        """Record that the current run is done with a meeting, and save."""
+    def mark_done(self, meeting_id: str) -> None:
+        """Record that the current run is done with a meeting (saved with the next ``save``)."""
         if self.run is not None and meeting_id not in self.run.done:
             self.run = replace(self.run, done=(*self.run.done, meeting_id))
-        self.save()
 
     def finish(self) -> None:
         """Record that the current run went through every meeting, and save."""

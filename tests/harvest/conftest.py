@@ -113,10 +113,12 @@ class Run:
     ingestor: CountingIngestor | None = None
 
     def __call__(self, *committees: str, start: date = PERIOD[0], end: date = PERIOD[1],
-                 progress: Callable[[HarvestEvent], None] | None = None, retries: int = 3) -> HarvestReport:
+                 progress: Callable[[HarvestEvent], None] | None = None, retries: int = 3,
+                 batch_meetings: int = 10) -> HarvestReport:
         policy = HarvestPolicy(USER_AGENT, delay=0.0, timeout=0.5, retries=retries, backoff=0.01, max_backoff=0.05)
         self.ingestor = CountingIngestor(Ingestor(self.settings, embedder=self.embedder))  # type: ignore[arg-type]
-        harvester = Harvester(self.settings, self.ingestor, client=PoliteClient(policy), progress=progress)
+        harvester = Harvester(self.settings, self.ingestor, client=PoliteClient(policy), progress=progress,
+                              batch_meetings=batch_meetings)
         request = HarvestRequest(self.site.url, start, end, tuple(committees), COUNCIL)
         return harvester.run(request)
 

@@ -36,6 +36,7 @@ def test_first_harvest(run: Run, site: FakeModernGov) -> None:
     assert report.ok, report.failures
     assert (report.committees, report.meetings, report.cancelled) == (2, 3, 1)
     assert (report.meetings_ingested, report.papers_fetched, report.papers_added) == (2, 4, 4)
+    assert run.ingestor is not None and len(run.ingestor.calls) == 1  # one batch, one commit
     docs = documents(run.settings)
     assert len(docs) == 6
     minutes = docs[site.paper_url("60860")]
@@ -143,18 +144,18 @@ def test_document_that_fails_to_parse_is_reported_and_the_rest_ingested(run: Run
     assert len(site.hits(PAPER_PATH, {"ID": "70002"}, status=200)) == 2  # not remembered, so fetched afresh
 
 
-def test_interrupted_harvest_resumes_after_finished_meetings(run: Run, site: FakeModernGov) -> None:
-    def stop_after_second_meeting(event: HarvestEvent) -> None:
-        if event.kind == "meeting" and event.index == 2:
+def test_interrupted_harvest_resumes_after_committed_meetings(run: Run, site: FakeModernGov) -> None:
+    def stop_after_first_batch(event: HarvestEvent) -> None:
+        if event.kind == "ingested":
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run(progress=stop_after_second_meeting)
+        run(progress=stop_after_first_batch, batch_meetings=2)
     saved = state(run.settings)
     assert not saved["run"]["finished"] and saved["run"]["done"] == ["4966", "4967"]
     assert not site.hits(f"{SERVICE}/GetMeeting", {"lMeetingId": "5001"})
 
-    report = run()
+    report = run(batch_meetings=2)
     assert report.ok and report.resumed == 2 and report.papers_added == 2
     assert len(site.hits(f"{SERVICE}/GetMeeting", {"lMeetingId": "4967"})) == 1
     assert len(documents(run.settings)) == 6

@@ -16,11 +16,13 @@ def test_state_round_trip_and_resume(tmp_path: Path) -> None:
     state = HarvestState(folder / "state.json", "https://democracy.medway.gov.uk")
     assert state.begin("run-a") == frozenset()
     state.papers["u"] = PaperState("u", "doc-1", "ab" * 32, "4967", '"e1"', "Tue, 10 Feb 2026 10:00:00 GMT")
-    state.finish_meeting("4966")
+    state.mark_done("4966")
+    state.save()
     again = HarvestState.load(folder / "state.json", "https://democracy.medway.gov.uk")
     assert again.papers == state.papers
     assert again.begin("run-b") == frozenset()  # another request starts afresh
-    again.finish_meeting("4967")
+    again.mark_done("4967")
+    again.save()
     resumed = HarvestState.load(folder / "state.json", "x")
     assert resumed.begin("run-b") == frozenset({"4967"})
     resumed.finish()

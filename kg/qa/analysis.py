@@ -1,0 +1,87 @@
+"""Question analysis: the expected answer type, content and salient words, dates and periods.
+
+Rules, not a model: committee questions are short and formulaic ("How many…", "Who is the…",
+"What did the Committee agree…", "How has … changed"), and rules say why they chose a type.
+Entity linking against the graph's labels happens in :mod:`kg.qa.linking`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.qa.dates import find_spans, wants_latest
+from kg.qa.records import AnswerType, Analysis
+
+STOP = frozenset(
+    """a an the of in on at to for from by with about as is are was were be been being has have had
+    do does did what which who whom whose when where why how many much that this these those it its
+    and or not no any all there their they them we our you your i me my he she his her than then
+    into over under between since during per up down out off again further once only own same so
+    very can will would should could may might must shall just also""".split()
+)
+# Words that frame a question but say nothing about its subject.
+FRAMING = frozenset(
+    """say said tell told give given show shown report reported according number total figure
+    amount rate percentage proportion share level value count change changed changes
+    decide decided agree agreed resolve resolved happen happened current currently latest recent
+    most now time date year years month""".split()
+)
+
+_TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
+    (AnswerType.TREND, re.compile(
+        r"\b(how (?:has|have|did|does) .{0,80}\b(?:chang|mov|develop|trend|compare|progress)|trend|over time|"
+        r"(?:rise|risen|fall|fallen|increase|decrease)d? (?:from|between|since)|compared (?:to|with))", re.I)),
+    (AnswerType.FIGURE, re.compile(
+        r"^\s*(how (?:many|much)|what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
+        r"proportion|share|level|value|budget|deficit|figure|turnover|overall establishment)|"
+        r"what (?:percentage|proportion|share|rate|number|amount)|by how much|out of how many)", re.I)),
+    (AnswerType.PERSON, re.compile(r"^\s*(who|whom|whose)\b|\bwhich (?:officer|councillor|person|member)\b", re.I)),
+    (AnswerType.DATE, re.compile(r"^\s*(when|on what date|what date|which date|what year|in what year|"
+                                  r"at what time|what time)\b", re.I)),
+    (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
+    (AnswerType.DECISION, re.compile(
+        r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)", re.I)),
+    (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
+    (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what are the)\b", re.I)),
+)
+
+_UNIT_HINTS = (
+    ("percent", re.compile(r"\b(percentage|per ?cent|proportion|share|%|turnover rate)\b", re.I)),
+    ("rate", re.compile(r"\bper 10,?000\b|\brate per\b", re.I)),
+    ("GBP", re.compile(r"\b(cost|budget|spend|funding|deficit|£|pounds?|price|paid|pay|fees?|allowance|how much)\b", re.I)),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
+)
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,./-]*%?")
+
+
+def analyse(question: str) -> Analysis:
+    """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
+    q = question.strip()
+    answer_type = next((t for t, rx in _TYPE_RULES if rx.search(q)), AnswerType.TEXT)
+    spans = find_spans(q)
+    years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
+    words = WORD.findall(q)
+    terms = tuple(w.lower().strip("'\u2019") for w in words
+                  if w.lower() not in STOP and w.lower() not in FRAMING and len(w) > 1)
+    unit = next((name for name, rx in _UNIT_HINTS if rx.search(q)), None)
+    return Analysis(
+        question=q,
+        answer_type=answer_type,
+        terms=terms,
+        salient=tuple(_salient(words)),
+        years=years,
+        dates=tuple(spans),
+        latest=wants_latest(q),
+        unit_hint=unit if answer_type in (AnswerType.FIGURE, AnswerType.TREND) else None,
+    )
+
+
+def _salient(words: list[str]) -> list[str]:
+    """Capitalised words after the first: names, places and bodies the answer must be about."""
+    out = []
+    for i, w in enumerate(words):
+        if i == 0 or not w[0].isupper() or w.lower() in STOP:
+            continue
+        out.append(w.strip("'\u2019").rstrip("s'\u2019") if w.endswith(("'s", "\u2019s")) else w)
+    return out

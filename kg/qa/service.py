@@ -1,0 +1,219 @@
+"""The question answerer: analysis, facts, passages, sentence selection, composition, confidence.
+
+One :class:`QuestionAnswerer` serves a process; it reads the knowledge base's current snapshot
+per question and keeps per-generation lookups (graph labels, word frequencies) that it rebuilds
+when a writer commits a new generation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from dataclasses import dataclass, field
+
+from kg.knowledge import KnowledgeBase, Snapshot
+from kg.lexical import Tokenizer
+from kg.qa import calibration
+from kg.qa.analysis import analyse
+from kg.qa.composer import Context, Scored, compose, coverage, date_fit, type_fit
+from kg.qa.graph_facts import FactFinder, FactFindings
+from kg.qa.linking import LabelIndex
+from kg.qa.records import Analysis, Answer, AnswerType, Citation, Fact
+from kg.qa.sentences import sentences_of
+from kg.qa.dates import years_in
+
+PASSAGES = 12  # paragraphs retrieved per question
+READ = 8  # of which this many are read sentence by sentence
+CITATIONS = 5
+RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
+
+
+@dataclass
+class _GenerationState:
+    """Lookups valid for one committed generation."""
+
+    generation: str | None
+    labels: LabelIndex | None
+    df: dict[str, int] = field(default_factory=dict)
+
+
+class QuestionAnswerer:
+    """Answers questions over a knowledge base, with citations and calibrated abstention."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+        self._tokenize = Tokenizer()
+        self._lock = threading.Lock()
+        self._state = _GenerationState(None, None)
+
+    def _state_for(self, snap: Snapshot) -> _GenerationState:
+        with self._lock:
+            if self._state.generation != snap.generation:
+                labels = LabelIndex.load(snap.graph, self._tokenize) if snap.graph is not None else None
+                self._state = _GenerationState(snap.generation, labels)
+            return self._state
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question from the latest committed papers."""
+        a = analyse(question)
+        snap = self.knowledge.current()
+        if snap.search is None or snap.catalog is None:
+            return Answer(question, None, False, 0.0, answer_type=a.answer_type)
+        state = self._state_for(snap)
+        if state.labels is not None:
+            kinds = {AnswerType.PERSON: ("post", "document", "person"),
+                     AnswerType.FIGURE: ("measure",), AnswerType.TREND: ("measure",)}.get(a.answer_type, ("document",))
+            a = Analysis(**{**a.__dict__, "entities": tuple(state.labels.link(question, kinds))})
+        found = FactFinder(snap.graph, self.knowledge.minter).find(a) if snap.graph is not None else FactFindings()
+        contexts = self._contexts(snap, a, found)
+        if not contexts:
+            return Answer(question, None, False, 0.0, tuple(found.facts[:10]), (), tuple(found.sparql),
+                          a.answer_type)
+        weights, rare = self._weights(snap, state, a)
+        ranked = self._rank(a, contexts, weights)
+        direct = self._direct(a, found, contexts)
+        best = ranked[0]
+        rare_missing = sum(1 for s in rare if s not in self._stems(best.context.text + " " + best.context.around))
+        conf = calibration.confidence(a, best, rare_missing)
+        text, used = compose(a, best, ranked)
+        facts = found.facts
+        if direct is not None:
+            d_text, d_pid, d_conf, d_facts = direct
+            if d_conf >= conf:
+                text, conf, facts = d_text, d_conf, d_facts + [f for f in found.facts if f not in d_facts]
+                used = [d_pid] + [p for p in used if p != d_pid] if d_pid else used
+        citations = self._citations(snap, used, contexts)
+        ok = calibration.answered(conf)
+        return Answer(
+            question=question, answer=text if ok else None, answered=ok, confidence=conf,
+            facts=tuple(facts[:10]), citations=tuple(citations), sparql=tuple(found.sparql),
+            answer_type=a.answer_type,
+            series=tuple(found.series) if a.answer_type == AnswerType.TREND else (),
+        )
+
+    # -- passages ------------------------------------------------------------------------
+
+    def _contexts(self, snap: Snapshot, a: Analysis, found: FactFindings) -> list[Context]:
+        scored = snap.search.scored_rows(a.question, PASSAGES)
+        rows = {r: s for r, s in scored}
+        stored = snap.catalog.paragraphs_by_rows(list(rows))
+        top = max((s for s in rows.values()), default=1.0) or 1.0
+        paragraphs = [(stored[r].paragraph, rows[r] / top) for r, _ in scored if r in stored]
+        have = {p.id for p, _ in paragraphs}
+        for pid, _ in sorted(found.boost.items(), key=lambda x: -x[1])[:5]:
+            if pid not in have:
+                try:
+                    paragraphs.append((snap.catalog.paragraph(pid).paragraph, 0.0))
+                    have.add(pid)
+                except Exception:  # noqa: BLE001 - a fact may cite a paragraph of a newer commit
+                    continue
+        docs = {}
+        out = []
+        for rank, (p, score) in enumerate(paragraphs):
+            if p.document_id not in docs:
+                docs[p.document_id] = snap.catalog.document(p.document_id)
+            entry = docs[p.document_id]
+            meta = entry.meta
+            around = " ".join(x for x in (" ".join(p.heading_path), meta.title, meta.body, meta.council,
+                                          meta.meeting_date.strftime("%d %B %Y") if meta.meeting_date else None) if x)
+            boost = found.boost.get(p.id, 0.0)
+            out.append(Context(p.id, p.text, around, score, boost, rank))
+        # Fact-boosted paragraphs are read even when retrieval ranked them low.
+        out.sort(key=lambda c: -(c.retrieval + c.boost))
+        return out
+
+    def _weights(self, snap: Snapshot, state: _GenerationState, a: Analysis) -> tuple[dict[str, float], set[str]]:
+        """Inverse document frequency of the question's stems, and the distinctive ones."""
+        lexical = snap.search.generation.lexical
+        n = max(1, len(lexical.rows))
+        weights: dict[str, float] = {}
+        rare: set[str] = set()
+        salient = {s for w in a.salient for s in self._tokenize(w)}
+        for stem in {s for t in a.terms for s in self._tokenize(t)}:
+            if stem not in state.df:
+                state.df[stem] = int((lexical.scores(stem) > 0).sum())
+            df = state.df[stem]
+            weights[stem] = math.log(1 + n / (df + 0.5))
+            if df / n < RARE_SHARE and not stem[0].isdigit() and stem not in salient:
+                rare.add(stem)
+        return weights, rare
+
+    def _stems(self, text: str) -> set[str]:
+        return set(self._tokenize(text))
+
+    def _rank(self, a: Analysis, contexts: list[Context], weights: dict[str, float]) -> list[Scored]:
+        qnums = {n.lower() for n in re.findall(r"\d[\d,.]*%?", a.question)}
+        out: list[Scored] = []
+        for c in contexts[:READ]:
+            ctx_text = f"{c.text} {c.around}"
+            ctx_stems = self._stems(ctx_text)
+            ctx_cov = coverage(ctx_stems, weights)
+            p_years = years_in(c.text) | years_in(c.around)
+            folded = _fold(ctx_text)
+            missing = tuple(w for w in a.salient if _fold(w) not in folded)
+            for s in sentences_of(c.paragraph_id, c.text):
+                if len(s.text) < 12 or s.text.endswith(":"):
+                    continue
+                cov = coverage(self._stems(s.text), weights)
+                tf = type_fit(a, s, qnums)
+                df_ = date_fit(a, s, p_years)
+                score = (0.35 * cov + 0.15 * ctx_cov + 0.15 * c.retrieval + 0.1 * c.boost
+                         + 0.2 * tf + 0.1 * df_) / 1.05
+                out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing))
+        out.sort(key=lambda x: -x.score)
+        return out
+
+    # -- facts as answers ----------------------------------------------------------------
+
+    def _direct(self, a: Analysis, found: FactFindings, contexts: list[Context]):
+        """(text, paragraph id, confidence, facts) when a graph fact answers the question itself."""
+        if a.answer_type != AnswerType.PERSON:
+            return None
+        posts = [e for e in a.entities if e.kind == "post"]
+        holders = [f for f in found.facts if f.kind == "post_holder"]
+        q = a.question.lower()
+        if re.search(r"\b(wrote|written|author)", q):
+            wanted = "author"
+        elif re.search(r"\blead officer|\bcontact\b", q):
+            wanted = "lead_officer"
+        elif re.search(r"\bfrom\b", q):
+            wanted = "report_from"
+        else:
+            wanted = None
+        authors = [f for f in found.facts if f.kind == "author" and dict(f.extra).get("capacity") == wanted]
+        docs = [e for e in a.entities if e.kind == "document"]
+        if authors and docs and docs[0].score >= 0.75:
+            names = list(dict.fromkeys(f.text.split(" (")[0] for f in authors))
+            text = "; ".join(names) + "."
+            return text, authors[0].paragraph_id, 0.85, authors
+        if holders and posts and wanted is None:
+            newest = holders[0]
+            label = _fold(newest.subject or "")
+            if any(_fold(w) not in label for w in a.salient):
+                return None
+            when = f" (as at {newest.when.strftime('%d %B %Y').lstrip('0')})" if newest.when else ""
+            return f"{newest.value}, {newest.subject}{when}.", newest.paragraph_id, 0.8 * min(1.0, posts[0].score), [newest]
+        return None
+
+    # -- citations -----------------------------------------------------------------------
+
+    def _citations(self, snap: Snapshot, used: list[str], contexts: list[Context]) -> list[Citation]:
+        order = list(dict.fromkeys([p for p in used if p] + [c.paragraph_id for c in contexts]))[:CITATIONS]
+        out = []
+        docs = {}
+        for pid in order:
+            try:
+                p = snap.catalog.paragraph(pid).paragraph
+            except Exception:  # noqa: BLE001 - removed since the snapshot was taken
+                continue
+            if p.document_id not in docs:
+                docs[p.document_id] = snap.catalog.document(p.document_id)
+            d = docs[p.document_id]
+            out.append(Citation(p.id, p.document_id, d.meta.title, d.file_name, p.number, p.page, p.text))
+        return out
+
+
+def _fold(text: str) -> str:
+    text = text.lower().replace("\u2019", "'")
+    return re.sub(r"'s\b", "", text)

@@ -68,6 +68,13 @@ def node(path: str):
     return render_template("entity.html", view=view)
 
 
+def _asks_report(decision: dict[str, str]) -> bool:
+    """Whether a decision's words ask for a report, briefing or update to come back."""
+    text = decision.get("text", "").lower()
+    return any(w in text for w in ("report", "briefing", "update")) and any(
+        w in text for w in ("request", "presented", "report back", "be arranged", "receive"))
+
+
 @bp.get("/briefing/<path:path>")
 def briefing(path: str):
     """Before the next meeting: recent decisions, open report-backs, latest figures, new papers."""
@@ -81,6 +88,7 @@ def briefing(path: str):
     since = (date.fromisoformat(last[:10]) - timedelta(days=RECENT_DAYS)).isoformat() if last else ""
     recent = [d for d in p.sections["decisions"] if d.get("date", "") >= since]
     open_actions = [a for a in p.sections["actions"] if a.get("status", "open") != "done"]
+    asked_in_decisions = [] if p.sections["actions"] else [d for d in p.sections["decisions"] if _asks_report(d)]
     figures = []
     for m in plain(graph, "body_measures", node=view.iri)[:6]:
         s = series(graph, m["measure"])
@@ -89,4 +97,5 @@ def briefing(path: str):
                             "latest": s.charted[-1] if s.charted else s.points[-1],
                             "previous": s.charted[-2] if len(s.charted) > 1 else None})
     return render_template("briefing.html", p=p, last=last, recent=recent, open_actions=open_actions,
+                           asked_in_decisions=asked_in_decisions,
                            figures=figures, papers=p.sections["papers"][:10], body_path=path)

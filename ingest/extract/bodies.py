@@ -23,10 +23,10 @@ from kg.resolve import NATIONAL_BODIES, body_key, fold, national_body
 
 _HEADS = r"(?:Committee|Sub-Committee|Board|Cabinet|Council|Partnership|Panel|Forum|Agency|Association|Authority|Trust|Commission|Ministry|Department|Court|Police|Group)"
 _NAME = re.compile(
-    rf"\b(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on|the|&)\s+)*){{0,9}}{_HEADS})\b(?!\s+[A-Z][a-z])"
+    rf"\b(?P<name>(?:[A-Z][\w'’-]*[ \t]+(?:(?:and|of|for|on|the|&)[ \t]+)*){{0,9}}{_HEADS})\b(?![ \t]+[A-Z][a-z])"
 )
 _ACRONYMS = re.compile(r"\b(?:Ofsted|OFSTED|DfE|DFE|LGA|CQC|ONS|DHSC|MHCLG|Home Office|Social Work England|NHS England|Central Government|Youth Justice Board|Ministry of Justice)\b")
-_GENERIC = {"committee", "board", "council", "cabinet", "partnership", "panel", "forum", "agency", "authority",
+_GENERIC = {"committee", "board", "council", "partnership", "panel", "forum", "agency", "authority",
             "association", "trust", "commission", "department", "court", "police", "group", "the council",
             "the committee", "the board", "local authority", "the local authority", "sub committee", "ministry"}
 _KINDS = (("sub committee", "committee"), ("committee", "committee"), ("panel", "committee"), ("board", "board"),
@@ -77,6 +77,9 @@ def bodies(doc: Document) -> list[BodyMention]:
 
 def _split_names(run: str) -> list[str]:
     """"Chair of the Corporate Parenting Board" -> the board; "QAPIB and the Improvement Board" -> two."""
+    two = re.fullmatch(r"(.+?) and ((?:[A-Z][\w'’-]+ )+(?:County|City|Borough|District) Council)", run)
+    if two:  # "London Borough of Bexley and Kent County Council": two councils
+        return [two.group(1), two.group(2)]
     parts = re.split(r"\s+(?:and\s+)?the\s+|\s+(?:of|for)\s+the\s+", run)
     names = []
     for part in parts:
@@ -104,6 +107,7 @@ def meeting(doc: Document) -> MeetingFact | None:
         return None
     time = info.time if info and info.time else _front(doc, "Time")
     venue = info.venue if info and info.venue else _front(doc, "Venue")
+    venue = venue.strip(" |") if venue else None  # table cells leave their borders
     agenda = tuple(AgendaEntry(a.number, a.title, a.restricted) for a in info.agenda_items) if info else ()
     title = doc.meta.title or ""
     item = re.sub(r"\s*\((?:minutes of )?agenda item\)\s*$", "", title, flags=re.I) if "agenda item" in title.lower() else None

@@ -38,9 +38,13 @@ _REPORT_ASKS = re.compile(r"^This (?:report|paper) asks (?P<addr>(?:the\s+)?(?:[
 _REPORT_BACK = re.compile(
     r"^(?:that\s+)?(?:an?\s+(?:further\s+|update\s+|progress\s+)?(?:report|update|briefing(?: note)?|paper|presentation)"
     r"(?:\s+(?:on|about|regarding|into)\s+(?P<subject>.+?))?\s+be\s+(?:presented|brought|submitted|provided|circulated|"
-    r"considered|made available|given|added)|(?:the\s+)?(?P<shared>.+?)\s+be\s+(?:shared|circulated)\s+with)",
+    r"considered|made available|given|added|arranged|scheduled|prepared|produced)|(?:the\s+)?(?P<shared>.+?)\s+be\s+(?:shared|circulated)\s+with"
+    r"|(?:the\s+)?.+?\s+report\s+back\b(?:\s+to\s+the\s+\w+)?(?:\s+on\s+(?P<back>.+?))?(?:[.,;]|$)"
+    r"|(?:the\s+\w+\s+)?receives?\s+an?\s+(?P<update>[\w -]+?\s+update))",
     re.I,
 )
+# "to request that ...", "to ask that ...": the request itself is what follows.
+_REQUEST = re.compile(r"^(?:to\s+)?(?:request|ask|agree)\s+that\s+", re.I)
 _ASKED = re.compile(
     r"^(?P<addr>(?:The\s+)?(?:[A-Z][\w'’-]*\s+|and\s+){0,9}?" + _BODY + r"s?)\s+(?:is|are)\s+"
     r"(?:asked|recommended|requested|invited|requested)\s+to\s+(?P<text>.+)$"
@@ -144,13 +148,14 @@ def _in_discussion(doc: Document) -> Iterator[Decision]:
 
 
 def _action(d: Decision) -> Action | None:
-    m = _REPORT_BACK.match(d.text)
+    text = _REQUEST.sub("", d.text)
+    m = _REPORT_BACK.match(text)
     if not m:
         return None
-    subject = (m.group("subject") or m.group("shared") or "").strip()
+    subject = (m.group("subject") or m.group("shared") or m.group("back") or m.group("update") or "").strip()
     if not subject:  # "a report be brought to Committee on the offer for adolescents"
-        later = re.search(r"\b(?:on|about|regarding|into)\s+(.+?)\.?$", d.text[m.end():])
-        subject = later.group(1) if later else d.text
+        later = re.search(r"\b(?:on|about|regarding|into)\s+(.+?)\.?$", text[m.end():])
+        subject = later.group(1) if later else text
     subject = re.sub(r"^(?:the|a|an)\s+", "", subject.strip(), flags=re.I)
     return Action(d.text, _tidy(subject), d.body, d.label, d.evidence)
 

@@ -73,13 +73,14 @@ def name_measure(text: str, hit: Figure, prev: Figure | None, previous: str | No
     after, before = text[hit.end :], text[: hit.lead]
     if previous and re.search(r"\(\s*(?:or|to)\s*$", before):
         return _base(previous) if re.search(r"\(\s*to\s*$", before) else previous
-    if previous and prev and prev.unit[:3] == hit.unit[:3] and "(" in text[: hit.lead] and text.rfind("(", 0, hit.lead) > text.rfind(")", 0, hit.lead):
-        return previous  # a bracketed list of the same kind of figure
     out_of = re.match(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+out of\s+[\d,]+", after)
     following = following_phrase(after)
     if out_of:  # "94 schools out of 104 did not issue ...", "49 out of 104 schools issued ..."
         noun = after[: out_of.end()].rsplit(" out of", 1)[0]
         following = f"{following_phrase(noun)} {following_phrase(after[out_of.end() :])}".strip()
+    bracketed = text.rfind("(", 0, hit.lead) > text.rfind(")", 0, hit.lead)
+    if previous and prev and prev.unit[:3] == hit.unit[:3] and bracketed and not following:
+        return previous  # a bracketed list of the same kind of figure: "(£4,000pw, £4,150pw)"
     verb_first = _verb_first(after)
     part_of = prev is not None and re.match(r"\s*of (?:these|them|whom|which)\b", after)
     if previous and (part_of or re.search(r"\bfurther\s*(?:c\.?\s?)?$", before)):
@@ -93,8 +94,8 @@ def name_measure(text: str, hit: Figure, prev: Figure | None, previous: str | No
             word = "increase" if change.group("verb").lower()[:2] in {"in", "ro", "ri", "gr"} else "decrease"
             return tidy(f"{word} in {what}")
     if hit.unit.startswith("rate"):
-        base = previous or subject(text[: hit.start]) or ""
-        return tidy(f"{base} rate") if base and base != "there" else None
+        base = re.sub(r"(?:\s+rate)+$", "", previous or subject(text[: hit.start]) or "")
+        return tidy(f"{base} rate") if base and not vague(base) else None
     if hit.unit == "percent" and following.startswith("of "):
         return tidy(following[3:])
     share = [m for m in _SHARE_OF.finditer(before)]
@@ -108,6 +109,10 @@ def name_measure(text: str, hit: Figure, prev: Figure | None, previous: str | No
     if hit.unit in {"count", "FTE"} and following and not following.startswith("of ") and not verb_first:
         if not (previous and set(following.lower().split()) <= set(previous.lower().split())):
             return tidy(following)
+    spend = re.search(r"\b(?P<verb>overspend|underspend)\s+by\s*$", before)
+    if spend and hit.unit == "GBP":  # "the placements budget was forecast to overspend by £2.7 million"
+        what = subject(before[: spend.start()])
+        return tidy(f"{spend.group('verb')} of {what}" if what and not vague(what) else spend.group("verb"))
     between = text[prev.end : hit.lead] if prev else ""
     if prev and previous and prev.unit == hit.unit and (COMPARE.search(between) or re.fullmatch(r"[\s,(]*(?:or|and|to|from|,)?[\s(]*", between)):
         return previous  # the second half of a comparison measures the same thing
@@ -128,9 +133,11 @@ def is_structure(measure: str) -> bool:
 
 
 def vague(phrase: str) -> bool:
-    """A pronoun or filler is not a measure's name."""
+    """A pronoun, a filler or a stray comparison ("compared to") is not a measure's name."""
     words = phrase.lower().split()
-    return not words or all(w in _VAGUE for w in words)
+    if not words or words[0] in {"compared", "to", "from", "than", "at", "by"}:
+        return True
+    return all(w in _VAGUE for w in words) or not any(re.fullmatch(r"[a-z][a-z'’-]{2,}", w) for w in words)
 
 
 def _base(measure: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Iterator
 
-from ingest.extract.measures import COMPARE, is_structure, name_measure
+from ingest.extract.measures import COMPARE, is_structure, name_measure, vague
 from ingest.extract.periods import Found, find_periods
 from ingest.extract.spans import Sentence, sentences
 from kg.facts import Observation, Period
@@ -34,7 +34,7 @@ _NUMBER = re.compile(
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:theme|priority|cohort|appendix|section|part|item|items|page|pages|phase|tier|level|stage|year|"
     r"no\.|article|regulation|paragraph|para|ks|step|s|aged|age|ages|under|post|wave|round|option|table|"
-    r"figure|chapter|schedule|grade|band|group|room|floor|unit|line|covid|version|v|out of|element|tranche|type|category|"
+    r"figure|chapter|schedule|grade|band|group|room|floor|unit|line|covid|version|v|out of|period|element|tranche|type|category|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s*|[A-Za-z\d/-]|\d\s|\d\s?[-–]\s?)$",
     re.I,
@@ -97,12 +97,13 @@ def _sentence_observations(
     previous: str | None = seen[-1] if seen else None  # "A further 11 ..." continues the last sentence
     for i, hit in enumerate(hits):
         measure = name_measure(text, hit, hits[i - 1] if i else None, previous)
-        if not measure or (hit.unit == "count" and is_structure(measure)):
+        if not measure or vague(measure) or (hit.unit == "count" and is_structure(measure)):
             continue
         if not hit.unit.startswith("rate"):
             measure = _fuller(measure, seen)
             seen.append(measure)
-        previous = measure
+        if not hit.unit.startswith("rate"):  # a rate names its base; the base stays the last measure
+            previous = measure
         yield Observation(
             value=hit.value, unit=_money_unit(hit.unit, measure), measure=measure, period=attached[i], area=_area(text, council),
             qualifier=hit.qualifier, evidence=s.evidence(),

@@ -27,6 +27,10 @@ ORG_WORDS = frozenset(
     north region regional county borough city district town trust nhs police fire officers
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday minutes item meeting telephone email
+    minister ministers secretary commissioner first prime premier president governor inspector
+    promotion trade affairs business infrastructure economic economy security safety environment
+    innovation science industry skills employment energy welsh language diversity inclusion
+    parade road street avenue lane square centre civic building floor level
     """.split()
 )
 POST_HEADS = re.compile(

@@ -37,6 +37,9 @@ _LABEL_LINE = re.compile(
 )
 _DASH_LINE = re.compile(r"^\s*(?P<name>[A-Z][\w'’. -]+?)\s+[-–]\s+(?P<post>[A-Z].+)$")
 _CONTACT = re.compile(r"\bcontact\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4}),\s+(?P<post>[A-Z][^,\n]+?)\s+(?:on|at|by|via|tel|telephone|email)\b", re.I)
+_ADDRESS = re.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b(?:Centre|Center|Road|Street|Parade|Avenue|Lane|Square|House|Hall|Building|Floor)\b"
+)
 _POST_TOKEN = r"(?:[A-Z][\w'’-]*|of|for|and|the|&|in)"
 _POST_PHRASE = rf"[A-Z][\w'’-]*(?:\s+{_POST_TOKEN}){{0,9}}"
 _NAME_PHRASE = r"(?:(?:Cllr|Councillor|Mrs?|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
@@ -113,7 +116,7 @@ def _label_holdings(all_lines: list[Sentence], i: int) -> Iterator[PostHolding]:
     m = _LABEL_LINE.match(line.text)
     if m and m.group("value").strip(" -–.:"):
         role = LABELS[fold(m.group("label"))]
-        yield from _pairs(line, m.start("value"), role)
+        yield from filter(_valid, _pairs(line, m.start("value"), role))
     elif fold(line.text) in LABELS:
         role = LABELS[fold(line.text)]
     else:
@@ -122,7 +125,7 @@ def _label_holdings(all_lines: list[Sentence], i: int) -> Iterator[PostHolding]:
     for follow in all_lines[i + 1 : i + 4]:
         if _LABEL_LINE.match(follow.text) or not looks_like_person(_head_name(follow.text)):
             break
-        yield from _pairs(follow, 0, role)
+        yield from filter(_valid, _pairs(follow, 0, role))
 
 
 def _head_name(text: str) -> str:
@@ -132,7 +135,8 @@ def _head_name(text: str) -> str:
 def _pairs(line: Sentence, offset: int, role: str) -> Iterator[PostHolding]:
     """Split "A, Post, B, Post and C, Post" (or "A - Post") into (person, post) pairs."""
     value = re.split(r"[\w.+-]+@[\w.-]+|\b(?:Tel|Tele|Telephone|Email|Phone)\b|\s\d{5}", line.text[offset:])[0]
-    value = re.sub(r"^(\S+(?:\s+\S+){1,4})\s+[-–]\s+", r"\1, ", value)
+    # "Name - Post" at the start of the value or of any ";"-separated entry
+    value = ",".join(re.sub(r"^\s*(\S+(?:\s+\S+){1,4})\s+[-–]\s+", r"\1, ", part) for part in value.split(";"))
     chunks: list[str] = []
     for chunk in value.split(","):
         parts = re.split(r"\s+and\s+", chunk)
@@ -146,15 +150,23 @@ def _pairs(line: Sentence, offset: int, role: str) -> Iterator[PostHolding]:
             chunks.extend(_split_tail_name(piece.strip()))
     person: str | None = None
     post_parts: list[str] = []
+    address = False
     for chunk in [c for c in chunks if c]:
-        if looks_like_person(chunk) and not POST_HEADS.search(chunk):
+        if _ADDRESS.search(chunk):
+            address = True  # an office address follows the post: nothing after it is the post
+        elif looks_like_person(chunk) and not POST_HEADS.search(chunk):
             if person and post_parts:
                 yield _holding(person, post_parts, role, line)
-            person, post_parts = chunk, []
-        elif person:
+            person, post_parts, address = chunk, [], False
+        elif person and not address:
             post_parts.append(chunk)
     if person and post_parts:
         yield _holding(person, post_parts, role, line)
+
+
+def _valid(h: PostHolding) -> bool:
+    """A pair read off a label line is kept only when its post names a post (not an address)."""
+    return looks_like_post(h.post)
 
 
 def _split_tail_name(chunk: str) -> list[str]:

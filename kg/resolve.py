@@ -16,8 +16,8 @@ the council it belongs to, computed at ingest time, one document at a time:
 
 Linking a mention by post alone to a person across documents ("the Head of Children's
 Commissioning said", with the name in another paper) is left to question time: the query
-``ontology/queries/post-holder-on-date.rq`` joins post mentions to holders attested nearest
-the meeting date. Within one document the extractor links them directly.
+``ontology/queries/post-mentions-resolved.rq`` joins post mentions to the holder last attested
+on or before the meeting date (``post-holder-on-date.rq`` asks the same for any date). Within one document the extractor links them directly.
 """
 
 from __future__ import annotations

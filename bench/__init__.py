@@ -1,1 +1,1 @@
-"""Benchmarks of Council KG (``make bench``); each prints a table and records it in docs/benchmarks.md."""
+"""Benchmarks and load tests (not part of the installed package)."""

@@ -15,7 +15,8 @@ from kg.pages.documents import anchors
 
 bp = Blueprint("search_page", __name__)
 install_errors(bp)
-POOL = 100
+POOL = 40
+FILTERED_POOL = 100
 SHOWN = 20
 MAX_QUERY = 500
 
@@ -65,7 +66,8 @@ def search():
     if query and r.ready:
         terms = query_terms(query)
         anchor_cache: dict[str, dict[str, str]] = {}
-        for hit in r.kb.search(query, POOL):
+        filtered = filters.body or filters.document_type or filters.start or filters.end
+        for hit in r.kb.search(query, FILTERED_POOL if filtered else POOL):
             doc = docs.get(hit.document_id)
             if doc is None or not filters.admits(doc):
                 continue

@@ -107,6 +107,7 @@ def home():
     citations = [_citation_view(r, c, answer, question, i == 0) for i, c in enumerate(result.get("citations") or [])]
     return render_template(
         "ask.html", question=question, result=result, answer_html=linked, citations=citations,
-        facts=[_fact_view(f) for f in result.get("facts") or []], examples=examples, ready=True,
+        facts=list({(f["text"], f["paragraph_id"]): f for f in map(_fact_view, result.get("facts") or [])}.values()),
+        examples=examples, ready=True,
         series_chart=_series_chart(result),
     )

@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 DATA ?= data
 HOST ?= 127.0.0.1
 PORT ?= 5000
+CHROMIUM ?= /usr/bin/chromium
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
@@ -34,7 +35,11 @@ ingest-samples: install
 run: ingest-samples
 	$(BIN)/council-kg --data $(DATA) serve --host $(HOST) --port $(PORT)
 
-test: install-test
+# Browser tests drive Debian's Chromium (never a browser downloaded by a test tool).
+$(CHROMIUM):
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+test: install-test $(CHROMIUM)
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -11,23 +11,45 @@ while answerable ones keep their answers (see ``council-kg eval``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kg.qa.composer import Scored
 from kg.qa.records import Analysis
 
 THRESHOLD = 0.33
-MISSING_SALIENT = 0.45  # per salient word absent from the evidence
-MISSING_RARE = 0.55  # per distinctive question word absent from the evidence
+MISSING_SALIENT = 0.3  # per salient word absent from the paragraph and its whole document
+MISSING_QUALIFIER = 0.3  # per "in Kent" / "for Housing" qualifier absent from the paragraph
+NEARBY_SALIENT = 0.8  # per salient word the paragraph lacks but its document states
+ABSENT_WORD = 0.25  # per question word that no paragraph of the papers contains
+MISSING_RARE = 0.85  # per distinctive question word absent from the evidence
 WRONG_YEAR = 0.35
+COARSE_DATE = 0.6  # only a wider period ("2021") covers the one asked about ("March 2021")
 WRONG_TYPE = 0.5
 
 
-def confidence(a: Analysis, best: Scored, rare_missing: int) -> float:
+@dataclass(frozen=True)
+class Gaps:
+    """What the question names that the evidence of an answer does not."""
+
+    salient_absent: int = 0  # from the paragraph and its document
+    qualifier_absent: int = 0  # restrictive qualifiers missing from the paragraph
+    salient_nearby: int = 0  # missing from the paragraph, stated elsewhere in its document
+    absent_words: int = 0  # in no paragraph at all
+    rare_missing: int = 0
+
+
+def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
     """A 0..1 confidence for answering with ``best``."""
     value = best.score
-    value *= MISSING_SALIENT ** len(best.missing_salient)
-    value *= MISSING_RARE ** rare_missing
-    if a.years and best.date_fit == 0.0:
+    value *= MISSING_SALIENT ** gaps.salient_absent
+    value *= MISSING_QUALIFIER ** gaps.qualifier_absent
+    value *= NEARBY_SALIENT ** gaps.salient_nearby
+    value *= ABSENT_WORD ** gaps.absent_words
+    value *= MISSING_RARE ** gaps.rare_missing
+    if a.dates and best.date_fit == 0.0:
         value *= WRONG_YEAR
+    elif a.dates and best.date_fit <= 0.4:
+        value *= COARSE_DATE
     if best.type_fit <= 0.1:
         value *= WRONG_TYPE
     return max(0.0, min(1.0, value))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.qa.records import Analysis, AnswerType
+from kg.qa.records import Analysis, AnswerType, DateSpan
+from kg.qa.dates import find_spans
 from kg.qa.sentences import Sentence, figures, trim
 
 MAX_ANSWER = 380
@@ -50,27 +51,36 @@ def coverage(stems: set[str], weights: dict[str, float]) -> float:
     return sum(w for s, w in weights.items() if s in stems) / total if total else 0.0
 
 
-def type_fit(a: Analysis, s: Sentence, question_numbers: set[str]) -> float:
+def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozenset[str] = frozenset()) -> float:
     """How well a sentence can carry the expected kind of answer (0..1)."""
     new_numbers = [n for n in s.numbers if n.lower() not in question_numbers]
     t = a.answer_type
+    text = s.text.lower()
     if t == AnswerType.FIGURE:
         if not new_numbers:
             return 0.0
-        text = s.text.lower()
         unit = {"percent": "%" in text or "per cent" in text, "GBP": "£" in text,
                 "rate": "per 10,000" in text, "count": True}.get(a.unit_hint or "count", True)
-        return 1.0 if unit else 0.6
+        counted = _counted(a.question)
+        if counted and re.search(rf"\d[\d,.]*%?\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
+            return 1.0
+        if counted and counted.rstrip("s") not in text:
+            return 0.5
+        return 0.8 if unit else 0.5
     if t == AnswerType.TREND:
         if len(new_numbers) >= 2:
             return 1.0 if s.has_comparison else 0.8
-        return 0.4 if new_numbers else 0.0
+        return 0.5 if new_numbers else 0.0
     if t == AnswerType.PERSON:
-        return 1.0 if s.has_person else 0.1
+        if s.has_person or any(n in text for n in names):
+            return 1.0
+        return 0.1
     if t == AnswerType.DATE:
         if re.search(r"\b(time|start)\b", a.question, re.I):
             return 1.0 if s.has_time else 0.1
-        return 1.0 if s.has_date else 0.1
+        asked = {d.label.lower() for d in a.dates}
+        fresh = [d for d in find_spans(s.text) if d.label.lower() not in asked]
+        return 1.0 if fresh else (0.3 if s.has_date else 0.1)
     if t == AnswerType.PLACE:
         return 1.0 if re.search(r"\b(venue|centre|hall|room|road|street|house)\b", s.text, re.I) else 0.3
     if t == AnswerType.DECISION:
@@ -78,31 +88,71 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str]) -> float:
     return 0.6
 
 
-def date_fit(a: Analysis, s: Sentence, paragraph_years: set[int]) -> float:
-    """1 when the sentence speaks of the period asked about, 0 when nothing near it does."""
-    if not a.years:
+def _counted(question: str) -> str | None:
+    """The noun "how many" counts ("how many new places" → "places"), as written."""
+    m = re.search(r"\bhow many\s+((?:[\w'\u2019-]+\s+){0,3}?)([a-z]+s)\b", question.lower())
+    return m.group(2) if m else None
+
+
+def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float:
+    """1 when the sentence states the period asked about, 0.7 when its paragraph does, 0.4 when
+    only a coarser period covers it ("2021" for "March 2021"), 0 when nothing near does."""
+    asked = [d for d in a.dates]
+    if not asked:
         return 0.5
-    asked = set(a.years)
-    if asked & s.years:
-        return 1.0
-    if asked & paragraph_years:
-        return 0.6
-    return 0.0
+    mine = find_spans(s.text)
+
+    def fit(q: DateSpan, spans: list[DateSpan]) -> tuple[bool, bool]:
+        width = (q.end - q.start).days + 1
+        over = [x for x in spans if x.overlaps(q.start, q.end)]
+        return any((x.end - x.start).days + 1 <= 2 * width + 31 for x in over), bool(over)
+
+    best = 0.0
+    for q in asked:
+        exact_s, any_s = fit(q, mine)
+        exact_p, any_p = fit(q, paragraph_spans)
+        best = max(best, 1.0 if exact_s else 0.7 if exact_p else 0.4 if (any_s or any_p) else 0.0)
+    return best
 
 
 def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[str]]:
     """The answer text and the paragraph ids it rests on, first the main one."""
-    text = best.sentence.text
+    parts = [best.sentence]
     used = [best.context.paragraph_id]
-    if a.answer_type == AnswerType.TREND and len(set(best.sentence.numbers)) < 2:
-        extra = next(
-            (r for r in ranked[1:6] if r.sentence.numbers and r.coverage >= 0.5 * best.coverage
-             and set(r.sentence.numbers) - set(best.sentence.numbers) and r.sentence.text != text),
-            None,
-        )
-        if extra is not None:
-            text = f"{text} {extra.sentence.text}"
+    if a.answer_type == AnswerType.TREND:
+        for extra in _trend_extras(a, best, ranked):
+            parts.append(extra.sentence)
             if extra.context.paragraph_id not in used:
                 used.append(extra.context.paragraph_id)
+    elif a.answer_type == AnswerType.PERSON and re.match(r"authors?\b", best.sentence.text, re.I):
+        # "Author: A, Post" is often followed by co-authors on lines of their own.
+        follow = [r.sentence for r in ranked if r.context is best.context
+                  and r.sentence.index == best.sentence.index + 1 and r.sentence.has_person]
+        parts.extend(follow[:1])
+    text = " ".join(p.text for p in parts)
     must = tuple(figures(best.sentence.text)[:1])
     return trim(text, MAX_ANSWER, must), used
+
+
+def _trend_extras(a: Analysis, best: Scored, ranked: list[Scored]) -> list[Scored]:
+    """Sentences that add the values a trend answer still lacks: another period or a second figure."""
+    have_text = best.sentence.text.lower()
+    missing = [d for d in a.dates if d.label.lower() not in have_text
+               and not (d.start.year == d.end.year and d.start.year in best.sentence.years
+                        and d.start.month == 1 and d.end.month == 12)]
+    extras: list[Scored] = []
+    for span in missing:
+        pick = next((r for r in ranked[1:12] if r.sentence.numbers and r not in extras
+                     and r.sentence.text != best.sentence.text
+                     and (span.label.lower() in r.sentence.text.lower()
+                          or (span.start.year in r.sentence.years and span.start.month == 1 and span.end.month == 12))
+                     and r.coverage >= 0.4 * best.coverage), None)
+        if pick is not None:
+            extras.append(pick)
+    if not extras and len(set(best.sentence.numbers)) < 2:
+        pick = next((r for r in ranked[1:6] if r.sentence.numbers and r.coverage >= 0.5 * best.coverage
+                     and set(r.sentence.numbers) - set(best.sentence.numbers)
+                     and r.sentence.text != best.sentence.text), None)
+        if pick is not None:
+            extras.append(pick)
+    return extras[:2]

@@ -21,7 +21,7 @@ from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import LabelIndex
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, Fact
 from kg.qa.sentences import sentences_of
-from kg.qa.dates import years_in
+from kg.qa.dates import find_spans
 
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
@@ -36,6 +36,8 @@ class _GenerationState:
     generation: str | None
     labels: LabelIndex | None
     df: dict[str, int] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()
+    doc_text: dict[str, str] = field(default_factory=dict)
 
 
 class QuestionAnswerer:
@@ -51,7 +53,8 @@ class QuestionAnswerer:
         with self._lock:
             if self._state.generation != snap.generation:
                 labels = LabelIndex.load(snap.graph, self._tokenize) if snap.graph is not None else None
-                self._state = _GenerationState(snap.generation, labels)
+                names = frozenset(e.label.lower() for e in labels.entries if e.kind == "person") if labels else frozenset()
+                self._state = _GenerationState(snap.generation, labels, names=names)
             return self._state
 
     def ask(self, question: str) -> Answer:
@@ -63,19 +66,21 @@ class QuestionAnswerer:
         state = self._state_for(snap)
         if state.labels is not None:
             kinds = {AnswerType.PERSON: ("post", "document", "person"),
-                     AnswerType.FIGURE: ("measure",), AnswerType.TREND: ("measure",)}.get(a.answer_type, ("document",))
+                     AnswerType.FIGURE: ("measure", "document"),
+                     AnswerType.TREND: ("measure", "document")}.get(a.answer_type, ("document",))
             a = Analysis(**{**a.__dict__, "entities": tuple(state.labels.link(question, kinds))})
         found = FactFinder(snap.graph, self.knowledge.minter).find(a) if snap.graph is not None else FactFindings()
-        contexts = self._contexts(snap, a, found)
+        contexts = self._contexts(snap, a, found, state)
         if not contexts:
             return Answer(question, None, False, 0.0, tuple(found.facts[:10]), (), tuple(found.sparql),
                           a.answer_type)
-        weights, rare = self._weights(snap, state, a)
-        ranked = self._rank(a, contexts, weights)
+        weights, rare, absent = self._weights(snap, state, a)
+        ranked = self._rank(a, contexts, weights, state.names)
+        if not ranked:
+            return Answer(question, None, False, 0.0, tuple(found.facts[:10]), (), tuple(found.sparql), a.answer_type)
         direct = self._direct(a, found, contexts)
         best = ranked[0]
-        rare_missing = sum(1 for s in rare if s not in self._stems(best.context.text + " " + best.context.around))
-        conf = calibration.confidence(a, best, rare_missing)
+        conf = calibration.confidence(a, best, self._gaps(snap, state, a, best, rare, absent))
         text, used = compose(a, best, ranked)
         facts = found.facts
         if direct is not None:
@@ -94,7 +99,7 @@ class QuestionAnswerer:
 
     # -- passages ------------------------------------------------------------------------
 
-    def _contexts(self, snap: Snapshot, a: Analysis, found: FactFindings) -> list[Context]:
+    def _contexts(self, snap: Snapshot, a: Analysis, found: FactFindings, state: _GenerationState) -> list[Context]:
         scored = snap.search.scored_rows(a.question, PASSAGES)
         rows = {r: s for r, s in scored}
         stored = snap.catalog.paragraphs_by_rows(list(rows))
@@ -108,6 +113,10 @@ class QuestionAnswerer:
                     have.add(pid)
                 except Exception:  # noqa: BLE001 - a fact may cite a paragraph of a newer commit
                     continue
+        for p, score in self._from_linked_documents(snap, a, state):
+            if p.id not in have:
+                paragraphs.append((p, score))
+                have.add(p.id)
         docs = {}
         out = []
         for rank, (p, score) in enumerate(paragraphs):
@@ -123,41 +132,96 @@ class QuestionAnswerer:
         out.sort(key=lambda c: -(c.retrieval + c.boost))
         return out
 
-    def _weights(self, snap: Snapshot, state: _GenerationState, a: Analysis) -> tuple[dict[str, float], set[str]]:
-        """Inverse document frequency of the question's stems, and the distinctive ones."""
+    def _from_linked_documents(self, snap: Snapshot, a: Analysis, state: _GenerationState):
+        """The best paragraphs of a document the question names by title ("the Sufficiency Report
+        2020"): retrieval scores paragraphs on their own text, which rarely repeats the title."""
+        docs = [e for e in a.entities if e.kind == "document" and e.score >= 0.6][:1]
+        if not docs:
+            return []
+        prefix = self.knowledge.minter.document("")
+        from urllib.parse import unquote
+
+        doc_id = unquote(docs[0].iri[len(prefix):]) if docs[0].iri.startswith(prefix) else None
+        if doc_id is None:
+            return []
+        title = self._stems(docs[0].label)
+        wanted = {s for t in a.terms for s in self._tokenize(t)} - title
+        if not wanted:
+            return []
+        scored = []
+        for sp in snap.catalog.paragraphs_of(doc_id):
+            stems = self._stems(sp.paragraph.text + " " + " ".join(sp.paragraph.heading_path))
+            share = len(wanted & stems) / len(wanted)
+            if share > 0:
+                scored.append((share, sp.paragraph))
+        scored.sort(key=lambda x: -x[0])
+        return [(p, 0.5 * share) for share, p in scored[:2]]
+
+    def _weights(self, snap: Snapshot, state: _GenerationState, a: Analysis):
+        """IDF of the question's stems; the distinctive ones; those no paragraph contains."""
         lexical = snap.search.generation.lexical
         n = max(1, len(lexical.rows))
         weights: dict[str, float] = {}
         rare: set[str] = set()
+        absent: set[str] = set()
         salient = {s for w in a.salient for s in self._tokenize(w)}
-        for stem in {s for t in a.terms for s in self._tokenize(t)}:
+        for term in a.terms:
+            stems = self._tokenize(term)
+            if not stems:
+                continue
+            stem = stems[0]
             if stem not in state.df:
-                state.df[stem] = int((lexical.scores(stem) > 0).sum())
+                # Score the word as written: the index stems it once, as it did the paragraphs.
+                state.df[stem] = int((lexical.scores(term) > 0).sum())
             df = state.df[stem]
             weights[stem] = math.log(1 + n / (df + 0.5))
-            if df / n < RARE_SHARE and not stem[0].isdigit() and stem not in salient:
+            if stem[0].isdigit() or stem in salient:
+                continue
+            if df == 0:
+                absent.add(stem)
+            elif df / n < RARE_SHARE:
                 rare.add(stem)
-        return weights, rare
+        return weights, rare, absent
+
+    def _gaps(self, snap: Snapshot, state: _GenerationState, a: Analysis, best: Scored,
+              rare: set[str], absent: set[str]) -> calibration.Gaps:
+        """What the question names that the best answer's evidence does not."""
+        near = _fold(best.context.text + " " + best.context.around)
+        doc_id = snap.catalog.paragraph(best.context.paragraph_id).paragraph.document_id
+        if doc_id not in state.doc_text:
+            state.doc_text[doc_id] = _fold(" ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id)))
+        whole = state.doc_text[doc_id]
+        qualifiers = {_fold(w) for w in _qualifiers(a.question)}
+        missing = [w for w in a.salient if _fold(w) not in near]
+        stems = self._stems(best.context.text + " " + best.context.around)
+        return calibration.Gaps(
+            salient_absent=sum(1 for w in missing if _fold(w) not in whole and _fold(w) not in qualifiers),
+            qualifier_absent=sum(1 for w in missing if _fold(w) in qualifiers),
+            salient_nearby=sum(1 for w in missing if _fold(w) in whole and _fold(w) not in qualifiers),
+            absent_words=len(absent),
+            rare_missing=sum(1 for r in rare if r not in stems),
+        )
 
     def _stems(self, text: str) -> set[str]:
         return set(self._tokenize(text))
 
-    def _rank(self, a: Analysis, contexts: list[Context], weights: dict[str, float]) -> list[Scored]:
+    def _rank(self, a: Analysis, contexts: list[Context], weights: dict[str, float],
+              names: frozenset[str] = frozenset()) -> list[Scored]:
         qnums = {n.lower() for n in re.findall(r"\d[\d,.]*%?", a.question)}
         out: list[Scored] = []
         for c in contexts[:READ]:
             ctx_text = f"{c.text} {c.around}"
             ctx_stems = self._stems(ctx_text)
             ctx_cov = coverage(ctx_stems, weights)
-            p_years = years_in(c.text) | years_in(c.around)
+            p_spans = find_spans(f"{c.text} {c.around}")
             folded = _fold(ctx_text)
             missing = tuple(w for w in a.salient if _fold(w) not in folded)
             for s in sentences_of(c.paragraph_id, c.text):
-                if len(s.text) < 12 or s.text.endswith(":"):
+                if len(s.text) < 5 or s.text.endswith(":"):
                     continue
                 cov = coverage(self._stems(s.text), weights)
-                tf = type_fit(a, s, qnums)
-                df_ = date_fit(a, s, p_years)
+                tf = type_fit(a, s, qnums, names)
+                df_ = date_fit(a, s, p_spans)
                 score = (0.35 * cov + 0.15 * ctx_cov + 0.15 * c.retrieval + 0.1 * c.boost
                          + 0.2 * tf + 0.1 * df_) / 1.05
                 out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing))
@@ -212,6 +276,14 @@ class QuestionAnswerer:
             d = docs[p.document_id]
             out.append(Citation(p.id, p.document_id, d.meta.title, d.file_name, p.number, p.page, p.text))
         return out
+
+
+_QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*)+)")
+
+
+def _qualifiers(question: str) -> list[str]:
+    """Capitalised words that restrict what is asked: "in Kent", "for Housing", "of Bexley"."""
+    return [w for m in _QUALIFIER.finditer(question) for w in m.group(1).split()]
 
 
 def _fold(text: str) -> str:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from flask import Flask
 
-from api import admin, errors, health, pages, search, security, sparql
+from api import admin, ask, errors, health, pages, search, security, sparql
 from api.context import EXTENSION
 from kg.knowledge import KnowledgeBase
 from kg.settings import Settings
 
 WEB = Path(__file__).resolve().parent.parent / "web"
-BLUEPRINTS = (health.bp, search.bp, sparql.bp, admin.bp, *pages.BLUEPRINTS)
+BLUEPRINTS = (health.bp, search.bp, sparql.bp, admin.bp, *pages.BLUEPRINTS, ask.bp)
 
 
 def create_app(settings: Settings | None = None, *, knowledge: KnowledgeBase | None = None) -> Flask:

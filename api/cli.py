@@ -207,3 +207,6 @@ def export(obj: Context, fmt: str, output: Path | None) -> None:
 
 
 from api.harvest_cli import harvest; main.add_command(harvest)  # noqa: E402,E702
+from api.qa_cli import ask; main.add_command(ask)  # noqa: E402,E702
+from api.qa_cli import trace; main.add_command(trace)  # noqa: E402,E702
+from api.qa_cli import evaluate; main.add_command(evaluate)  # noqa: E402,E702

@@ -142,6 +142,9 @@ class FactFinder:
         for row in self._run(found, "meeting_details", **{"from": lo, "to": hi}):
             body, when, time, venue = _v(row[1]), _date(row[2]), _v(row[3]), _v(row[4])
             bits = [b for b in (f"at {time}" if time else None, f"at {venue}" if venue else None) if b]
-            found.facts.append(Fact("meeting", f"{body or 'Meeting'} on {when}" + (" " + ", ".join(bits) if bits else ""),
-                                    None, subject=body, when=when,
-                                    extra=tuple((k, v) for k, v in (("time", time), ("venue", venue)) if v)))
+            doc = _v(row[5])
+            fact = Fact("meeting", f"{body or 'Meeting'} on {when}" + (" " + ", ".join(bits) if bits else ""),
+                        None, subject=body, when=when,
+                        extra=tuple((k, v) for k, v in (("time", time), ("venue", venue), ("document", doc)) if v))
+            if fact not in found.facts:
+                found.facts.append(fact)

@@ -78,7 +78,7 @@ class QuestionAnswerer:
         ranked = self._rank(a, contexts, weights, state.names)
         if not ranked:
             return Answer(question, None, False, 0.0, tuple(found.facts[:10]), (), tuple(found.sparql), a.answer_type)
-        direct = self._direct(a, found, contexts)
+        direct = self._direct(a, found, contexts) or self._meeting_answer(snap, a, found)
         best = ranked[0]
         conf = calibration.confidence(a, best, self._gaps(snap, state, a, best, rare, absent))
         text, used = compose(a, best, ranked)
@@ -258,6 +258,27 @@ class QuestionAnswerer:
                 return None
             when = f" (as at {newest.when.strftime('%d %B %Y').lstrip('0')})" if newest.when else ""
             return f"{newest.value}, {newest.subject}{when}.", newest.paragraph_id, 0.8 * min(1.0, posts[0].score), [newest]
+        return None
+
+    def _meeting_answer(self, snap: Snapshot, a: Analysis, found: FactFindings):
+        """Time or venue of a meeting the question dates, cited to the paragraph that states it."""
+        wants = "time" if re.search(r"\b(time|start)", a.question, re.I) and a.answer_type == AnswerType.DATE \
+            else "venue" if a.answer_type == AnswerType.PLACE else None
+        if wants is None:
+            return None
+        prefix = self.knowledge.minter.document("")
+        from urllib.parse import unquote
+
+        for fact in (f for f in found.facts if f.kind == "meeting"):
+            extra = dict(fact.extra)
+            value, doc = extra.get(wants), extra.get("document", "")
+            if not value or not doc.startswith(prefix):
+                continue
+            pid = next((sp.paragraph.id for sp in snap.catalog.paragraphs_of(unquote(doc[len(prefix):]))
+                        if value.split(",")[0] in sp.paragraph.text), None)
+            when = fact.when.strftime("%d %B %Y").lstrip("0") if fact.when else ""
+            verb = "started at" if wants == "time" else "was held at"
+            return f"The meeting of the {fact.subject} on {when} {verb} {value}.", pid, 0.85, [fact]
         return None
 
     # -- citations -----------------------------------------------------------------------

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from api.harvest_cli import harvest
+from api.qa_cli import ask, evaluate, trace
 from kg.errors import CouncilKGError
 from kg.settings import Settings
 
@@ -133,10 +135,12 @@ def search(obj: Context, query: str, k: int, as_json: bool) -> None:
 @click.pass_obj
 def sparql(obj: Context, query: str) -> None:
     """Run a read-only SPARQL query; the default graph is the union of all documents."""
-    from kg.sparql_text import format_result
     from kg.knowledge import KnowledgeBase
+    from kg.sparql_guard import check_query
+    from kg.sparql_text import format_result
 
     try:
+        check_query(query)
         snap = KnowledgeBase(obj.settings).current()
         if snap.graph is None:
             fail("the data directory holds no graph yet; ingest something first")
@@ -206,7 +210,5 @@ def export(obj: Context, fmt: str, output: Path | None) -> None:
         fail(str(exc))
 
 
-from api.harvest_cli import harvest; main.add_command(harvest)  # noqa: E402,E702
-from api.qa_cli import ask; main.add_command(ask)  # noqa: E402,E702
-from api.qa_cli import trace; main.add_command(trace)  # noqa: E402,E702
-from api.qa_cli import evaluate; main.add_command(evaluate)  # noqa: E402,E702
+for command in (harvest, ask, trace, evaluate):
+    main.add_command(command)

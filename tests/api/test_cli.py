@@ -51,6 +51,10 @@ def test_ingest_search_sparql_export_remove(runner, papers, tmp_path):
     bad = runner.invoke(main, ["sparql", "SELECT WHERE {"])
     assert bad.exit_code == 1 and "error:" in bad.output
 
+    update = runner.invoke(main, ["sparql", "DROP ALL"])
+    assert update.exit_code == 1 and "error:" in update.output
+    assert runner.invoke(main, ["check"]).exit_code == 0
+
     dump = tmp_path / "dump.nq"
     exported = runner.invoke(main, ["export", "--format", "nquads", "-o", str(dump)])
     assert exported.exit_code == 0

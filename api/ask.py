@@ -9,7 +9,7 @@ from kg.errors import QueryError, StoreError
 from kg.qa.service import QuestionAnswerer
 from kg.trace import trace_decision
 
-bp = Blueprint("ask", __name__)
+bp = Blueprint("ask_api", __name__)
 ANSWERER = "council_kg_answerer"
 MAX_QUESTION = 1000
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
-from kg.errors import CouncilKGError, InputError, NotFound, QueryError, StoreError, StoreLocked
+from kg.errors import (
+    CouncilKGError, InputError, NotAcceptable, NotFound, QueryError, QueryRefused, QueryTimeout,
+    StoreError, StoreLocked,
+)
 
 STATUS = (
+    (QueryRefused, 403),
+    (NotAcceptable, 406),
+    (QueryTimeout, 503),
     (NotFound, 404),
     (QueryError, 400),
     (InputError, 400),

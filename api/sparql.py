@@ -34,16 +34,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_file
+from flask import Blueprint, Flask, Response, current_app, request, send_file
 from werkzeug.exceptions import NotFound as HttpNotFound, UnsupportedMediaType
 
 from api.context import knowledge_base
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, QueryRefused, StoreError
 from kg.export import FORMATS as DUMP_FORMATS, export_graph
 from kg.settings import Settings
-from kg.sparql_formats import FORMATS, NotAcceptable, ResultFormat, negotiate, render
-from kg.sparql_guard import QueryRefused, check_query
-from kg.sparql_worker import QueryJob, QueryRunner, QueryTimeout, WorkerPool
+from kg.sparql_formats import FORMATS, ResultFormat, negotiate, render
+from kg.sparql_guard import check_query
+from kg.sparql_worker import QueryJob, QueryRunner, WorkerPool
 
 bp = Blueprint("sparql", __name__)
 EXTENSION = "council_kg.sparql"
@@ -60,9 +60,6 @@ CORS_HEADERS = {
     "Access-Control-Expose-Headers": "X-SPARQL-Truncated, X-SPARQL-Rows",
     "Access-Control-Max-Age": "86400",
 }
-STATUS = ((QueryTimeout, 503), (NotAcceptable, 406), (QueryRefused, 403))
-
-
 @dataclass(frozen=True)
 class SparqlService:
     """What the endpoint was built with: its query runner and limits."""
@@ -93,12 +90,6 @@ def _install(state) -> None:
 def service() -> SparqlService:
     """The SPARQL service of the current app."""
     return current_app.extensions[EXTENSION]
-
-
-@bp.errorhandler(QueryError)
-def _query_error(exc: QueryError):
-    status = next((code for kind, code in STATUS if isinstance(exc, kind)), 400)
-    return jsonify(error=type(exc).__name__, message=str(exc)), status
 
 
 @bp.after_request

@@ -11,7 +11,11 @@
     ├── StoreError             the data directory cannot be used
     │   ├── StoreLocked        another writer holds the lock
     │   └── NotFound           a document, paragraph or node is not in the store
-    └── QueryError             a search or SPARQL query is malformed or refused
+    └── QueryError             a search or SPARQL query is malformed
+        ├── QueryRefused       well-formed, but asks for what the endpoint never does
+        │   └── UpdateRefused  a SPARQL Update reached the read-only endpoint
+        ├── QueryTimeout       stopped at its time limit
+        └── NotAcceptable      no result format both sides accept
 """
 
 from __future__ import annotations
@@ -55,3 +59,19 @@ class NotFound(StoreError):
 
 class QueryError(CouncilKGError):
     """A search or SPARQL query is malformed or refused."""
+
+
+class QueryRefused(QueryError):
+    """The query is well-formed but asks for something this endpoint never does."""
+
+
+class UpdateRefused(QueryRefused):
+    """A SPARQL Update reached the read-only endpoint."""
+
+
+class QueryTimeout(QueryError):
+    """A query did not finish within its time limit and was stopped."""
+
+
+class NotAcceptable(QueryError):
+    """No result format both the client and the endpoint accept for this query form."""

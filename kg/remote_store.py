@@ -28,7 +28,8 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.graphstore import Triple
 from kg.sparql_formats import Rendered, render
-from kg.sparql_worker import QueryJob, QueryTimeout
+from kg.errors import QueryTimeout
+from kg.sparql_worker import QueryJob
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import NotAcceptable
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
@@ -26,10 +26,6 @@ RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 TRUNCATED_LINK = "https://w3id.org/council-kg/sparql#truncated"
 SOLUTION_FORMS = ("SELECT", "ASK")
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
-
-
-class NotAcceptable(QueryError):
-    """No result format both the client and the endpoint accept for this query form."""
 
 
 @dataclass(frozen=True)

@@ -25,21 +25,13 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 from urllib.parse import urljoin
 
-from kg.errors import QueryError
+from kg.errors import QueryError, QueryRefused, UpdateRefused
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_WORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 )
 MAX_QUERY_CHARS = 100_000
-
-
-class QueryRefused(QueryError):
-    """The query is well-formed but asks for something this endpoint never does."""
-
-
-class UpdateRefused(QueryRefused):
-    """A SPARQL Update reached the read-only endpoint."""
 
 
 @dataclass(frozen=True)

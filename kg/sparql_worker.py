@@ -24,13 +24,9 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from kg.errors import CouncilKGError, QueryError, StoreError
+from kg.errors import CouncilKGError, QueryError, QueryTimeout, StoreError
 from kg.sparql_formats import Rendered, ResultFormat, render
 from kg.sparql_guard import CheckedQuery
-
-
-class QueryTimeout(QueryError):
-    """A query did not finish within its time limit and was stopped."""
 
 
 class WorkerFailed(StoreError):

@@ -8,7 +8,8 @@ import threading
 import pytest
 
 from kg.errors import QueryError
-from kg.sparql_guard import QueryRefused, UpdateRefused, check_query
+from kg.errors import QueryRefused, UpdateRefused
+from kg.sparql_guard import check_query
 
 
 class Canary:

@@ -6,11 +6,13 @@ rescoring read them. Its FAISS index is built from them by size: exact inner pro
 ``EXACT_LIMIT`` vectors, HNSW over 8-bit scalar-quantised codes above (a quarter of the
 memory of float32 storage; candidates are rescored exactly by the caller through
 :meth:`DenseIndex.scores_for`). Tombstoned paragraphs are excluded inside FAISS with a bitmap
-selector, so a search never returns fewer than ``k`` live rows while ``k`` exist.
+selector, so a search never returns fewer than ``k`` live rows while ``k`` exist. A search
+runs on one OpenMP thread (per calling thread; builds use all cores).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -30,6 +32,7 @@ def build_faiss(vectors: np.ndarray) -> faiss.Index | None:
     if len(vectors) == 0:
         return None
     dim = vectors.shape[1]
+    faiss.omp_set_num_threads(os.cpu_count() or 1)  # building is batch work: use every core
     if len(vectors) < EXACT_LIMIT:
         index = faiss.IndexFlatIP(dim)
     else:
@@ -78,6 +81,9 @@ class DenseSegment:
         if self.index is None or k <= 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         k = min(k, self.index.ntotal)
+        # One query is fastest on one thread, and on a busy machine OpenMP's spinning team is
+        # 3-40x slower (measured in docs/benchmarks.md); the setting is per calling thread.
+        faiss.omp_set_num_threads(1)
         if isinstance(self.index, faiss.IndexHNSW):
             params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
         else:

@@ -170,3 +170,30 @@ def test_merge_policy():
     # a segment mostly tombstoned is rewritten on its own
     many = Manifest(entries(100_000, 500), {"s000001": np.arange(40_000)})
     assert plan_merges(many) == [(0, 1)]
+
+
+def test_a_pre_segment_generation_is_upgraded_by_the_next_commit(tmp_path: Path):
+    from kg.errors import StoreError
+
+    layout = Layout(tmp_path / "data")
+    with StoreWriter(layout, MINTER) as w:
+        w.commit([stage(make_document("a", ["alpha one", "alpha two"])), stage(make_document("b", ["beta"]))])
+        live = w.catalog.generation()
+    # rewrite the live generation in the old layout: dense/{rows,vectors}.npy, no manifest, no segments
+    gen = Generation.open(layout, live)
+    folder = layout.generation(live)
+    vectors = np.stack([np.asarray(v, dtype=np.float32) for v in _vectors_by_row(layout, gen, gen.dense.rows)])
+    (folder / "dense").mkdir()
+    np.save(folder / "dense" / "rows.npy", gen.dense.rows)
+    np.save(folder / "dense" / "vectors.npy", vectors)
+    (folder / "manifest.json").unlink()
+    (folder / "tombstones.npz").unlink()
+    import shutil
+    shutil.rmtree(segments_root(layout))
+    with pytest.raises(StoreError, match="pre-segment"):
+        Generation.open(layout, live)
+    with StoreWriter(layout, MINTER) as w:
+        w.commit([stage(make_document("a", ["alpha revised"], version="v2"))])
+        gen = Generation.open(layout, w.catalog.generation())
+        assert len(gen.dense) == 2 and gen.lexical.scores("beta").max() > 0 and gen.lexical.scores("two").max() == 0
+    assert check(layout, MINTER).ok

@@ -57,8 +57,8 @@ def ontology_html(path: Path) -> str:
     description = (_text(store, onto_node, "http://purl.org/dc/terms/description")
                    or _text(store, onto_node, RDFS + "comment")) if isinstance(onto_node, ox.NamedNode) else ""
     parts = [f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{escape(title)}</title>",
-             "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}"
-             "section{border-top:1px solid #ccc;padding:.5em 0}code{color:#555}</style></head><body>",
+             # the site's stylesheet, not an inline <style>: the Content-Security-Policy forbids those
+             '<link rel="stylesheet" href="/static/css/site.css"></head><body><main class="ontology">',
              f"<h1>{escape(title)}</h1>"]
     if isinstance(onto_node, ox.NamedNode):
         parts.append(f"<p>IRI: <code>{escape(onto_node.value)}</code> · "
@@ -85,5 +85,5 @@ def ontology_html(path: Path) -> str:
                 if objects:
                     parts.append(f"<p>{name}: " + ", ".join(_link(o, base) for o in objects) + "</p>")
             parts.append("</section>")
-    parts.append("</body></html>")
+    parts.append("</main></body></html>")
     return "".join(parts)

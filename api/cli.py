@@ -155,10 +155,12 @@ def check(obj: Context) -> None:
     """Verify that catalog, graph and both indexes agree (exit 1 when they do not)."""
     from kg.check import check as run_check
     from kg.datadir import Layout
+    from kg.graphstore import open_graph_store
     from kg.vocab import IriMinter
 
     try:
-        report = run_check(Layout(obj.settings.data), IriMinter(obj.settings.base_iri))
+        graph = open_graph_store(obj.settings, read_only=True) if obj.settings.graph_url else None
+        report = run_check(Layout(obj.settings.data), IriMinter(obj.settings.base_iri), graph)
     except CouncilKGError as exc:
         fail(str(exc))
     click.echo(f"{report.documents} documents, {report.paragraphs} paragraphs")

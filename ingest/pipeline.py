@@ -24,7 +24,7 @@ from kg.catalog import DocumentEntry
 from kg.datadir import Layout, content_hash, keep_original, read_original
 from kg.embedding import Embedder
 from kg.errors import CouncilKGError, InputError
-from kg.graphstore import Triple
+from kg.graphstore import Triple, open_graph_store
 from kg.records import Document, DocumentMeta, ParsedFile
 from kg.settings import Settings
 from kg.triples import document_triples
@@ -147,6 +147,11 @@ class Ingestor:
         # --- sandbox: files are read and segmented in a killable worker (ingest/sandbox.py) ---
         self.sandbox = Sandbox(SandboxLimits.from_settings(settings))
 
+    def _writer(self) -> StoreWriter:
+        return StoreWriter(
+            self.layout, self.minter, open_graph=lambda: open_graph_store(self.settings, read_only=False)
+        )
+
     def triples(self, doc: Document) -> tuple[Triple, ...]:
         """Everything the graph holds for a document: its text and the facts extracted."""
         out = list(document_triples(doc, self.minter))
@@ -165,7 +170,7 @@ class Ingestor:
         manifest = manifest or Manifest.empty()
         files = collect_files([Path(p) for p in paths])
         results: list[FileResult] = []
-        with self.sandbox, StoreWriter(self.layout, self.minter) as writer:  # sandbox: stopped at the end
+        with self.sandbox, self._writer() as writer:  # sandbox: stopped at the end
             writer.recover(self._restore)
             staged: list[tuple[StagedDocument, str]] = []
             pending = 0
@@ -226,7 +231,7 @@ class Ingestor:
     def remove(self, refs: Sequence[str]) -> IngestReport:
         """Remove documents by id, file name or ingested path, everywhere."""
         results: list[FileResult] = []
-        with self.sandbox, StoreWriter(self.layout, self.minter) as writer:  # sandbox: stopped at the end
+        with self.sandbox, self._writer() as writer:  # sandbox: stopped at the end
             writer.recover(self._restore)
             ids: list[str] = []
             for ref in refs:

@@ -9,7 +9,7 @@ import numpy as np
 from kg.catalog import Catalog
 from kg.datadir import Journal, Layout
 from kg.generation import Generation
-from kg.graphstore import OxigraphStore
+from kg.graphstore import GraphStore, OxigraphStore
 from kg.vocab import PARAGRAPH, IriMinter
 
 
@@ -26,8 +26,11 @@ class CheckReport:
         return not self.problems
 
 
-def check(layout: Layout, minter: IriMinter) -> CheckReport:
-    """Compare the catalog's documents and paragraph rows with the graph and both indexes."""
+def check(layout: Layout, minter: IriMinter, graph: GraphStore | None = None) -> CheckReport:
+    """Compare the catalog's documents and paragraph rows with the graph and both indexes.
+
+    ``graph`` is the store to compare (default: the embedded one in the data directory).
+    """
     problems: list[str] = []
     if Journal.read(layout) is not None:
         problems.append("a commit journal is present (an interrupted commit awaits recovery)")
@@ -48,7 +51,8 @@ def check(layout: Layout, minter: IriMinter) -> CheckReport:
                 problems.append(f"dense index rows differ from the catalog: {len(dense_rows ^ rows)} rows")
             if lexical_rows != rows:
                 problems.append(f"lexical index rows differ from the catalog: {len(lexical_rows ^ rows)} rows")
-        graph = OxigraphStore(layout.graph, read_only=True) if layout.graph.exists() else None
+        if graph is None and layout.graph.exists():
+            graph = OxigraphStore(layout.graph, read_only=True)
         names = graph.graph_names() if graph else set()
         prefix = minter.document("")
         doc_graphs = {n for n in names if n.startswith(prefix)}
@@ -67,8 +71,8 @@ def check(layout: Layout, minter: IriMinter) -> CheckReport:
         catalog.close()
 
 
-def _paragraph_count(graph: OxigraphStore, doc_graph: str) -> int:
-    rows = graph.native.query(
+def _paragraph_count(graph: GraphStore, doc_graph: str) -> int:
+    rows = graph.query(
         f"SELECT (COUNT(?p) AS ?n) WHERE {{ GRAPH <{doc_graph}> {{ ?p a <{PARAGRAPH}> }} }}"
     )
     return int(next(iter(rows))[0].value)

@@ -7,7 +7,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.graphstore import OxigraphStore
+from kg.graphstore import GraphStore
 from kg.vocab import PREFIXES
 
 FORMATS = {
@@ -18,14 +18,14 @@ FORMATS = {
 }
 
 
-def export_graph(graph: OxigraphStore, fmt: str, output: BinaryIO) -> None:
+def export_graph(graph: GraphStore, fmt: str, output: BinaryIO) -> None:
     """Write every named graph; Turtle and JSON-LD flatten them into one graph."""
     try:
         rdf_format, _ = FORMATS[fmt]
     except KeyError:
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
     if rdf_format.supports_datasets:
-        graph.native.dump(output, rdf_format, prefixes=PREFIXES)
+        graph.dump(output, rdf_format)
         return
     triples = graph.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
     ox.serialize(triples, output, rdf_format, prefixes=PREFIXES)

@@ -14,6 +14,8 @@ from typing import Iterable, Iterator, Protocol, runtime_checkable
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
+from kg.settings import Settings
+from kg.vocab import PREFIXES
 
 Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
 
@@ -108,7 +110,7 @@ class OxigraphStore:
         return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
 
     def dump(self, output, format: ox.RdfFormat) -> None:
-        self._store.dump(output, format=format)
+        self._store.dump(output, format=format, prefixes=PREFIXES)
 
     def flush(self) -> None:
         """Make writes durable before the catalog commits."""
@@ -117,3 +119,15 @@ class OxigraphStore:
 
     def close(self) -> None:
         self._store = None  # pyoxigraph closes on release
+
+
+def open_graph_store(settings: Settings, *, read_only: bool) -> GraphStore:
+    """The embedded Oxigraph store of the data directory, or the SPARQL server ``graph_url`` names."""
+    if settings.graph_url:
+        from kg.remote_store import RemoteStore
+
+        update = None if read_only else (settings.graph_update_url or None)
+        if not read_only and update is None:
+            raise StoreError(f"{settings.graph_url}: writing to a SPARQL server needs COUNCIL_KG_GRAPH_UPDATE_URL")
+        return RemoteStore(settings.graph_url, update_url=update, timeout=settings.sparql_max_timeout)
+    return OxigraphStore(Path(settings.data) / "graph", read_only=read_only)

@@ -16,7 +16,7 @@ from kg.datadir import Layout
 from kg.embedding import Embedder
 from kg.errors import StoreError
 from kg.generation import Generation
-from kg.graphstore import OxigraphStore
+from kg.graphstore import GraphStore, open_graph_store
 from kg.search import HybridSearch
 from kg.settings import Settings
 from kg.vocab import IriMinter
@@ -28,7 +28,7 @@ class Snapshot:
 
     generation: str | None
     catalog: Catalog | None
-    graph: OxigraphStore | None
+    graph: GraphStore | None
     search: HybridSearch | None
 
 
@@ -62,7 +62,7 @@ class KnowledgeBase:
     def _open(self, catalog: Catalog, live: str) -> Snapshot:
         try:
             generation = Generation.open(self.layout, live)
-            graph = OxigraphStore(self.layout.graph, read_only=True)
+            graph = open_graph_store(self.settings, read_only=True)
         except (OSError, StoreError) as exc:
             raise StoreError(f"{self.layout.root}: cannot open generation {live}: {exc}") from exc
         search = HybridSearch(generation, catalog, self.embedder, self.settings.dense_weight)

@@ -89,6 +89,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("sparql_workers", 2, "Worker processes that evaluate /sparql queries.", _positive_int),
     SettingSpec("graph_url", "", "Query endpoint of a SPARQL 1.1 server that holds the graph instead "
                 "of the embedded store (empty: embedded)."),
+    SettingSpec("graph_update_url", "", "SPARQL 1.1 Update endpoint of that server, which ingest writes "
+                "through (empty: the server is only read)."),
     SettingSpec("write_token", "", "Bearer token HTTP uploads and removals must present (16 characters "
                 "or more); empty disables writes over HTTP."),
     SettingSpec("parse_timeout", 300, "Seconds (wall clock and CPU) one file may take to be read and "
@@ -125,6 +127,7 @@ class Settings:
     sparql_max_rows: int = 10000
     sparql_workers: int = 2
     graph_url: str = ""
+    graph_update_url: str = ""
     write_token: str = ""
     parse_timeout: int = 300
     parse_memory_mb: int = 2048

@@ -32,7 +32,7 @@ from kg.errors import NotFound, StoreError
 from kg.generation import (
     Generation, folder_exists, next_name, previous_of, remove_generations, write_generation,
 )
-from kg.graphstore import OxigraphStore, Triple
+from kg.graphstore import GraphStore, OxigraphStore, Triple
 from kg.lexical import Tokenizer
 from kg.segments import Manifest, apply_merges, build_segment, segment_name
 from kg.records import Document
@@ -55,14 +55,17 @@ RestoreGraph = Callable[[DocumentEntry], Iterable[Triple]]
 class StoreWriter:
     """Holds the data directory's lock and the read-write graph store and catalog."""
 
-    def __init__(self, layout: Layout, minter: IriMinter) -> None:
+    def __init__(
+        self, layout: Layout, minter: IriMinter, *, open_graph: Callable[[], GraphStore] | None = None,
+    ) -> None:
+        """Take the lock, then open the catalog and the graph (``open_graph``: another backend)."""
         self.layout = layout
         self.minter = minter
         self._tokenizer = Tokenizer()
         self._lock = WriterLock(layout).acquire()
         try:
             self.catalog = Catalog(layout.catalog)
-            self.graph = OxigraphStore(layout.graph)
+            self.graph = open_graph() if open_graph else OxigraphStore(layout.graph)
         except Exception:
             self._lock.release()
             raise

@@ -138,10 +138,7 @@ class Ingestor:
         self.settings = settings
         self.layout = Layout(settings.data)
         self.minter = IriMinter(settings.base_iri)
-        self.embedder = embedder or Embedder(
-            settings.model, threads=settings.threads, batch_size=settings.embed_batch,
-            allow_downloads=settings.allow_downloads,
-        )
+        self.embedder = embedder or Embedder.from_settings(settings)
         self.extractors = tuple(extractors)
         self.max_bytes = settings.max_upload_mb * 1024 * 1024
         # --- sandbox: files are read and segmented in a killable worker (ingest/sandbox.py) ---

@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from kg.errors import ConfigError
-from kg.settings import DEFAULT_MODEL
+from kg.settings import DEFAULT_MODEL, Settings
 
 
 def resolve_model(name: str) -> str:
@@ -44,6 +44,12 @@ class Embedder:
         self.allow_downloads = allow_downloads
         self._model = None
         self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Embedder":
+        """The embedder the settings describe (not loaded until first used)."""
+        return cls(settings.model, threads=settings.threads, batch_size=settings.embed_batch,
+                   allow_downloads=settings.allow_downloads)
 
     def _load(self):
         with self._lock:

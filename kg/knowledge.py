@@ -39,10 +39,7 @@ class KnowledgeBase:
         self.settings = settings
         self.layout = Layout(settings.data)
         self.minter = IriMinter(settings.base_iri)
-        self.embedder = embedder or Embedder(
-            settings.model, threads=settings.threads, batch_size=settings.embed_batch,
-            allow_downloads=settings.allow_downloads,
-        )
+        self.embedder = embedder or Embedder.from_settings(settings)
         self._lock = threading.Lock()
         self._snapshot = Snapshot(None, None, None, None)
 

@@ -34,7 +34,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.FIGURE, re.compile(
         r"^\s*(how (?:many|much)|what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
         r"proportion|share|level|value|budget|deficit|figure|turnover|overall establishment)|"
-        r"what (?:percentage|proportion|share|rate|number|amount)|by how much|out of how many)", re.I)),
+        r"what (?:percentage|proportion|share|rate|number|amount)|by how much|out of how many|"
+        r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
+        r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage)\b)", re.I)),
     (AnswerType.PERSON, re.compile(r"^\s*(who|whom|whose)\b|\bwhich (?:officer|councillor|person|member)\b", re.I)),
     (AnswerType.DATE, re.compile(r"^\s*(when|on what date|what date|which date|what year|in what year|"
                                   r"at what time|what time)\b", re.I)),

@@ -54,10 +54,19 @@ def split(text: str) -> list[str]:
     """Sentences and list items of a paragraph, clause labels prefixed by their lead-in."""
     out: list[str] = []
     lead_in = None
-    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-•·]|\(?[a-z]\)|\d+\.)\s)", text):
+    header = None  # a table's first row, repeated before each later row so a row stays readable
+    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-•·]|\(?[a-z]\)|\d+\.)\s)|\n(?=[^\n]*\s\|\s)", text):
         block = re.sub(r"\s+", " ", block).strip()
         if not block:
             continue
+        if " | " in block:
+            if header is None:
+                header = block
+                out.append(block)
+            else:
+                out.append(f"{header} — {block}")
+            continue
+        header = None
         if block.endswith(":") and len(block) < 160:
             lead_in = block
             out.append(block)

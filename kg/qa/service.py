@@ -269,17 +269,22 @@ class QuestionAnswerer:
         prefix = self.knowledge.minter.document("")
         from urllib.parse import unquote
 
+        fallback = None
         for fact in (f for f in found.facts if f.kind == "meeting"):
             extra = dict(fact.extra)
             value, doc = extra.get(wants), extra.get("document", "")
             if not value or not doc.startswith(prefix):
                 continue
+            # The meeting may have several papers: cite the one that states the time or venue.
             pid = next((sp.paragraph.id for sp in snap.catalog.paragraphs_of(unquote(doc[len(prefix):]))
                         if value.split(",")[0] in sp.paragraph.text), None)
             when = fact.when.strftime("%d %B %Y").lstrip("0") if fact.when else ""
             verb = "started at" if wants == "time" else "was held at"
-            return f"The meeting of the {fact.subject} on {when} {verb} {value}.", pid, 0.85, [fact]
-        return None
+            answer = (f"The meeting of the {fact.subject} on {when} {verb} {value}.", pid, 0.85, [fact])
+            if pid is not None:
+                return answer
+            fallback = fallback or answer
+        return fallback
 
     # -- citations -----------------------------------------------------------------------
 

@@ -1,0 +1,51 @@
+"""Question analysis and dates: rules that must hold whatever the corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.qa.analysis import analyse
+from kg.qa.dates import find_spans, wants_latest, years_in
+from kg.qa.records import AnswerType
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("How many children were in care as of 31 August 2020?", AnswerType.FIGURE),
+        ("What was the rate of children in care per 10,000?", AnswerType.FIGURE),
+        ("What is Harwick Borough Council's total net revenue budget for 2025/26?", AnswerType.FIGURE),
+        ("Who is the Portfolio Holder for Children's Services?", AnswerType.PERSON),
+        ("When was the ILACS report published?", AnswerType.DATE),
+        ("At what time did the meeting start?", AnswerType.DATE),
+        ("Where was the meeting held?", AnswerType.PLACE),
+        ("What did the Committee agree about the offer for adolescents?", AnswerType.DECISION),
+        ("How has the turnover rate of permanent social work staff changed since 2019?", AnswerType.TREND),
+        ("Is the Statutory Direction rescinded?", AnswerType.YESNO),
+    ],
+)
+def test_answer_types(question, expected):
+    assert analyse(question).answer_type == expected
+
+
+def test_dates_days_months_financial_years_and_bare_years():
+    spans = {s.label: (s.start, s.end) for s in find_spans("As of 31 August 2020; at November 2020; in 2021/22; since 2019")}
+    assert spans["31 August 2020"] == (date(2020, 8, 31), date(2020, 8, 31))
+    assert spans["November 2020"] == (date(2020, 11, 1), date(2020, 11, 30))
+    assert spans["2021/22"] == (date(2021, 4, 1), date(2022, 3, 31))
+    assert spans["2019"] == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_figures_are_not_years_and_money_is_not_a_year():
+    assert years_in("£2019 was paid; 16.9% in 2019") == {2019}
+    assert years_in("a rate of 74 per 10,000") == set()
+
+
+def test_latest_and_salient_words():
+    a = analyse("What was the turnover rate of permanent social work staff in Kent?")
+    assert "Kent" in a.salient and a.unit_hint == "percent"
+    assert wants_latest("What is the latest number of children in care?")
+    assert not wants_latest("How many children were in care in 2020?")
+    assert analyse("How many social work vacancies were there in March 2021?").years == (2021,)

@@ -1,0 +1,58 @@
+"""Answers with their evidence: a figure with its citation, a person from the graph, a trend with
+both values, a meeting's venue, and abstention when the papers do not say."""
+
+from __future__ import annotations
+
+from kg.qa.records import AnswerType
+
+
+def test_figure_cites_the_numbered_paragraph(medway):
+    out = medway.ask("What is the current turnover rate of permanent social work staff?").to_json()
+    assert out["answered"] and "16.9%" in out["answer"]
+    first = out["citations"][0]
+    assert first["file"].startswith("004_") and first["paragraph"] == "4.6" and "16.9%" in first["text"]
+    assert set(first) == {"id", "document_id", "title", "file", "paragraph", "page", "text"}
+
+
+def test_trend_returns_both_values(medway):
+    out = medway.ask("How did the number of children in care change between August 2020 and November 2020?")
+    assert out.answer_type == AnswerType.TREND
+    assert "468" in out.answer and "451" in out.answer
+
+
+def test_person_and_the_sparql_that_found_them(medway):
+    out = medway.ask("Who is the Portfolio Holder for Children's Services?").to_json()
+    assert out["answered"] and "Josie Iles" in out["answer"]
+    assert any("PostHolding" in q for q in out["sparql"])
+    assert any(f["kind"] == "post_holder" for f in out["facts"])
+
+
+def test_meeting_venue_from_the_graph(medway):
+    out = medway.ask("Where was the 2 March 2023 meeting of the Committee held?")
+    assert out.answered and "St George's Centre" in out.answer
+    assert out.citations and "St George's Centre" in out.citations[0].text
+
+
+def test_abstains_on_other_places_posts_and_years(medway):
+    for q in ("What was the turnover rate of permanent social work staff in Kent?",
+              "Who is the Portfolio Holder for Housing?",
+              "How many children were in care in Medway in 2015?",
+              "What did the Committee decide about the library service?"):
+        out = medway.ask(q).to_json()
+        assert out["answered"] is False and out["answer"] is None, q
+        assert 0.0 <= out["confidence"] < 0.33
+
+
+def test_empty_knowledge_base_abstains(settings, embedder):
+    from kg.knowledge import KnowledgeBase
+    from kg.qa.service import QuestionAnswerer
+
+    out = QuestionAnswerer(KnowledgeBase(settings, embedder)).ask("How many children are in care?")
+    assert out.answered is False and out.citations == ()
+
+
+def test_latency_bench_smoke(medway):
+    from bench.qa_bench import measure
+
+    result = measure(medway, ["Who is the HR Business Partner?", "How many NQSWs have been recruited since 2020?"], 1)
+    assert result["asks"] == 2 and 0 < result["p50_ms"] <= result["p95_ms"]

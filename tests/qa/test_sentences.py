@@ -1,0 +1,30 @@
+"""Sentence splitting, figures and trimming."""
+
+from __future__ import annotations
+
+from kg.qa.sentences import figures, sentences_of, split, trim
+
+
+def test_clauses_keep_their_lead_in_and_abbreviations_do_not_split():
+    text = "The Committee agreed:\n\na) to note the report\n\nb) that a report on workforce be presented."
+    parts = split(text)
+    assert "The Committee agreed: b) that a report on workforce be presented." in parts
+    assert split("Mr. Smith said so. Dr. Jones agreed.") == ["Mr. Smith said so.", "Dr. Jones agreed."]
+
+
+def test_section_numbers_and_years_are_not_figures():
+    s = sentences_of("p", "4.6 The turnover rate is 16.9%, compared to 22.5% in 2019.")[0]
+    assert s.text.startswith("The turnover")
+    assert s.numbers == ("16.9%", "22.5%") and s.years == {2019} and s.has_comparison
+    assert figures("c£7million added for 2020/21") == ("c£7million",)
+
+
+def test_table_rows_carry_their_header():
+    rows = split("Type | 31 March 2024 | 30 September 2024\nTotal | 438 | 451")
+    assert rows[1] == "Type | 31 March 2024 | 30 September 2024 — Total | 438 | 451"
+
+
+def test_trim_keeps_the_clause_with_the_figure():
+    long = ", ".join(f"clause number {i} about nothing" for i in range(30)) + ", and the total was 451 children"
+    cut = trim(long, 120, ("451",))
+    assert "451" in cut and len(cut) <= 120

@@ -14,6 +14,7 @@ merges may have reshaped its segments).
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 import time
 from pathlib import Path
@@ -21,6 +22,8 @@ from pathlib import Path
 from bench.corpus import papers
 from bench.report import DOC, Table, folder_bytes, publish, written_bytes
 from bench.search import store_for
+
+BASELINE = Path(__file__).resolve().parent / "baselines" / "incremental-before-segments.json"
 
 
 def index_files(data: Path) -> dict[Path, int]:
@@ -74,6 +77,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/council-kg-bench"))
     parser.add_argument("--doc", type=Path, default=DOC)
     parser.add_argument("--no-record", action="store_true")
+    parser.add_argument("--baseline", type=Path, default=BASELINE,
+                        help="steps measured on the code before segments (JSON), shown beside this run's")
     args = parser.parse_args(argv)
     data, kind = store_for(args.size, args.work)
     indexes = sum(index_files(data).values())
@@ -83,6 +88,12 @@ def main(argv: list[str] | None = None) -> None:
                   ["step", "seconds", "bytes written (all storage)", "index bytes created", "share of the indexes"])
     for name, seconds, written, created in steps:
         table.add(name, seconds, f"{written / 2**20:.2f} MiB", f"{created / 2**10:.0f} KiB", f"{created / indexes:.3%}")
+    if args.baseline and args.baseline.exists() and args.size == 100_000:
+        before = json.loads(args.baseline.read_text())
+        for name, seconds, written, created in before["steps"]:
+            table.add(f"before segments: {name}", seconds, f"{written / 2**20:.2f} MiB", f"{created / 2**10:.0f} KiB",
+                      f"{created / (before['indexes'] / 2):.1%}")
+        table.notes.append(f"'before segments' rows: {before['measured']}.")
     table.notes.append(f"The store's indexes hold {indexes / 2**20:.0f} MiB ({kind} vectors); a rebuild would write all of it. "
                        "Seconds include reading, segmenting, extracting and embedding the paper.")
     publish("incremental", "Incremental ingest", [table], doc=None if args.no_record else args.doc)

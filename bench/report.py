@@ -82,10 +82,10 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def publish(name: str, heading: str, tables: Sequence[Table], *, doc: Path | None = DOC, command: str | None = None) -> str:
+def publish(name: str, heading: str, tables: Sequence["Table | str"], *, doc: Path | None = DOC, command: str | None = None) -> str:
     """Print the tables and replace section ``name`` of docs/benchmarks.md (unless ``doc`` is None)."""
     command = command or "python -m " + " ".join([f"bench.{name}", *map(shlex.quote, sys.argv[1:])])
-    body = "\n".join(t.markdown() for t in tables)
+    body = "\n".join(t if isinstance(t, str) else t.markdown() for t in tables)
     section = (f"<!-- bench:{name} -->\n## {heading}\n\n{body}\n"
                f"- Command: `{command}`\n- Machine: {machine()}\n- Versions: {versions()}\n"
                f"- Run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n<!-- /bench:{name} -->\n")

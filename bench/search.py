@@ -57,8 +57,9 @@ def store_for(size: int, work: Path, log=print) -> tuple[Path, str]:
         vectors = synthetic_vectors(size, base)
         kind = f"synthetic (mixed from {len(base):,} {kind})"
     log(f"building a store of {size:,} paragraphs ({kind} vectors) in {data}")
-    # ten commits, whose segments the merge policy folds into one; a million in eight (no merge)
-    timing = build_store(data, vectors, commit_paragraphs=125_000 if size >= 1_000_000 else max(size // 10, 1000),
+    # commits the size the pipeline makes (5,000 paragraphs), left to the merge policy; a
+    # million in eight commits of 125k (a bulk load; ten would merge into one 1M segment)
+    timing = build_store(data, vectors, commit_paragraphs=125_000 if size >= 1_000_000 else min(5_000, max(size // 10, 100)),
                          triples=size <= 100_000, log=log)
     marker.write_text(json.dumps({"size": size, "vectors": kind, **timing}))
     return data, kind

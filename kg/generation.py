@@ -18,7 +18,7 @@ import numpy as np
 from kg.datadir import Layout, fsync_dir
 from kg.dense import DenseIndex, DensePart
 from kg.lexical import LexicalIndex, LexicalPart
-from kg.segments import Manifest, open_segment, referenced_segments, remove_segments, sync_tree
+from kg.segments import Manifest, OpenSegment, open_segment, referenced_segments, remove_segments, sync_tree
 
 _NAME = re.compile(r"^g(\d{6,})$")
 
@@ -31,6 +31,7 @@ class Generation:
     dense: DenseIndex
     lexical: LexicalIndex
     manifest: Manifest
+    segments: tuple[OpenSegment, ...] = ()  # held so that later generations can share them
 
     @classmethod
     def open(cls, layout: Layout, name: str) -> "Generation":
@@ -40,11 +41,12 @@ class Generation:
     @classmethod
     def of(cls, layout: Layout, name: str, manifest: Manifest) -> "Generation":
         """The indexes a manifest describes, seen as one: live rows ascending across segments."""
-        dense_parts, lexical_parts, views = [], [], []
+        dense_parts, lexical_parts, views, opened = [], [], [], []
         rows, part_of, position_of = [], [], []
         offset = 0
         for number, entry in enumerate(manifest.segments):
             seg = open_segment(layout, entry.name)
+            opened.append(seg)
             dead = manifest.tombstones.get(entry.name)
             alive = None
             positions = np.arange(len(seg.rows), dtype=np.int64)
@@ -73,7 +75,7 @@ class Generation:
             views = [np.where(v >= 0, inverse[np.maximum(v, 0)], -1) for v in views]
         dense = DenseIndex(all_rows, dense_parts, part_of_all, position_all)
         lexical = LexicalIndex(all_rows, [LexicalPart(p, v, c) for (p, c), v in zip(lexical_parts, views)])
-        return cls(name, dense, lexical, manifest)
+        return cls(name, dense, lexical, manifest, tuple(opened))
 
     def locate(self, rows: np.ndarray) -> dict[str, np.ndarray]:
         """Segment name → positions of those of ``rows`` that are live in this generation."""

@@ -28,6 +28,8 @@ import math
 import os
 import re
 import shutil
+import threading
+import weakref
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
@@ -135,14 +137,28 @@ class OpenSegment:
     postings: Postings
 
 
+# Segments never change once written, so an opened one is shared by every generation that
+# names it: after a commit a reader opens only the new segments, not the whole store again.
+# Entries live as long as some generation holds them.
+_OPENED: "weakref.WeakValueDictionary[tuple[str, str], OpenSegment]" = weakref.WeakValueDictionary()
+_OPENED_LOCK = threading.Lock()
+
+
 def open_segment(layout: Layout, name: str) -> OpenSegment:
-    """Open one committed segment."""
+    """Open one committed segment (or share the copy already open in this process)."""
     folder = segments_root(layout) / name
-    try:
-        return OpenSegment(np.load(folder / "rows.npy"), DenseSegment.load(folder / "dense"),
-                           Postings.load(folder / "lexical"))
-    except (OSError, ValueError) as exc:
-        raise StoreError(f"{folder}: cannot open index segment: {exc}") from exc
+    key = (str(folder.resolve()), name)
+    with _OPENED_LOCK:
+        found = _OPENED.get(key)
+        if found is not None:
+            return found
+        try:
+            opened = OpenSegment(np.load(folder / "rows.npy"), DenseSegment.load(folder / "dense"),
+                                 Postings.load(folder / "lexical"))
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise StoreError(f"{folder}: cannot open index segment: {exc}") from exc
+        _OPENED[key] = opened
+        return opened
 
 
 def write_segment(layout: Layout, name: str, rows: np.ndarray, dense: DenseSegment, postings: Postings) -> SegmentEntry:
@@ -155,6 +171,8 @@ def write_segment(layout: Layout, name: str, rows: np.ndarray, dense: DenseSegme
     tmp = root / f"{name}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.rmtree(final, ignore_errors=True)  # an orphan of a crashed commit, never a live one
+    with _OPENED_LOCK:
+        _OPENED.pop((str(final.resolve()), name), None)
     tmp.mkdir(parents=True)
     np.save(tmp / "rows.npy", rows)
     dense.save(tmp / "dense")

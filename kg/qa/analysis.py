@@ -24,7 +24,8 @@ FRAMING = frozenset(
     """say said tell told give given show shown report reported according number total figure
     amount rate percentage proportion share level value count change changed changes
     decide decided agree agreed resolve resolved happen happened current currently latest recent
-    most now time date year years month""".split()
+    most now time date year years month wrote write written writes sent send sends receive
+    received attend attended take took taken make made give gave held hold holds get got""".split()
 )
 
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
@@ -36,7 +37,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"proportion|share|level|value|budget|deficit|figure|turnover|overall establishment)|"
         r"what (?:percentage|proportion|share|rate|number|amount)|by how much|out of how many|"
         r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
-        r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage)\b)", re.I)),
+        r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number)\b)", re.I)),
     (AnswerType.PERSON, re.compile(r"^\s*(who|whom|whose)\b|\bwhich (?:officer|councillor|person|member)\b", re.I)),
     (AnswerType.DATE, re.compile(r"^\s*(when|on what date|what date|which date|what year|in what year|"
                                   r"at what time|what time)\b", re.I)),

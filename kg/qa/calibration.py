@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.qa.composer import Scored
-from kg.qa.records import Analysis
+from kg.qa.records import Analysis, AnswerType
 
 THRESHOLD = 0.33
 MISSING_SALIENT = 0.3  # per salient word absent from the paragraph and its whole document
@@ -25,6 +25,8 @@ MISSING_RARE = 0.85  # per distinctive question word absent from the evidence
 WRONG_YEAR = 0.35
 COARSE_DATE = 0.6  # only a wider period ("2021") covers the one asked about ("March 2021")
 WRONG_TYPE = 0.5
+WEAK_TYPE = 0.75  # a figure, but not of the thing "how many" counts
+UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not repeat
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,10 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= COARSE_DATE
     if best.type_fit <= 0.1:
         value *= WRONG_TYPE
+    elif best.type_fit <= 0.5:
+        value *= WEAK_TYPE
+    if a.answer_type == AnswerType.YESNO and best.coverage < 0.75:
+        value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))
 
 

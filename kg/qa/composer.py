@@ -80,7 +80,9 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 1.0 if s.has_time else 0.1
         asked = {d.label.lower() for d in a.dates}
         fresh = [d for d in find_spans(s.text) if d.label.lower() not in asked]
-        return 1.0 if fresh else (0.3 if s.has_date else 0.1)
+        if any((d.end - d.start).days < 32 for d in fresh):
+            return 1.0  # a day or a month: what "when" asks for
+        return 0.6 if fresh else (0.3 if s.has_date else 0.1)
     if t == AnswerType.PLACE:
         return 1.0 if re.search(r"\b(venue|centre|hall|room|road|street|house)\b", s.text, re.I) else 0.3
     if t == AnswerType.DECISION:

@@ -24,10 +24,12 @@ NUMBER = re.compile(
     re.I,
 )
 _PERSON = re.compile(
-    r"\b(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+(?:Mrs\s+|Mr\s+)?[A-Z][a-z]+|"
+    r"\b(?:Councillors?|Cllr|Dr|Mr|Mrs|Ms|Miss|Revd)\.?\s+(?:Mrs\s+|Mr\s+)?[A-Z][a-z]+|"
+    r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z'\u2019]+){1,2}\s*(?:\((?:Chair|Vice|Opposition|Portfolio)|[-\u2013]\s+[A-Z])|"
     r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z'\u2019]+){1,2}\s*,\s*(?:Head|Director|Chief|Assistant|Portfolio|"
     r"Leader|Democratic|Programme|Partnership|HR|Lead|Deputy|Principal|Service|Manager|Officer)"
 )
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b", re.I)
 _DECISION = re.compile(r"\b(agreed|noted|resolved|decided|recommend(?:ed)?|approved|asked to|delegate[ds]?)\b", re.I)
 _COMPARE = re.compile(r"\b(compared (?:to|with)|up from|down from|from .{1,40} to|increased|decreased|"
@@ -94,6 +96,8 @@ def figures(text: str) -> tuple[str, ...]:
             continue  # a year, not a figure
         if m.start() == 0 and re.fullmatch(r"\d+(?:\.\d+)+", token):
             continue  # the section number "4.6"
+        if re.fullmatch(r"\d{1,2}", token) and _MONTH_AFTER.match(text, m.end()):
+            continue  # the day of a date, "18 April 2023"
         found.append(token)
     return tuple(found)
 

@@ -93,5 +93,18 @@ class Embedder:
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
-        """Embed one query."""
-        return self.embed([text])[0]
+        """Embed one query, on one thread.
+
+        One short text gains nothing from a team of threads, and on a busy machine the team
+        waits for its slowest member: at load 4.7 on 2 cores a query took 260-480 ms on 2
+        threads and 10 ms on 1 (docs/benchmarks.md, "Profiles").
+        """
+        import torch
+
+        self._load()
+        previous = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return self.embed([text])[0]
+        finally:
+            torch.set_num_threads(previous)

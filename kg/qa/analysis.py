@@ -24,13 +24,13 @@ FRAMING = frozenset(
     """say said tell told give given show shown report reported according number total figure
     amount rate percentage proportion share level value count change changed changes
     decide decided agree agreed resolve resolved happen happened current currently latest recent
-    most now time date year years month wrote write written writes sent send sends receive
+    most now time date year years month authored wrote write written writes sent send sends receive
     received attend attended take took taken make made give gave held hold holds get got""".split()
 )
 
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.TREND, re.compile(
-        r"\b(how (?:has|have|did|does) .{0,80}\b(?:chang|mov|develop|trend|compare|progress)|trend|over time|"
+        r"\b(how (?:has|have|did|does) .{0,80}\b(?:chang|moved|trend|compare)|trend|over time|"
         r"(?:rise|risen|fall|fallen|increase|decrease)d? (?:from|between|since)|compared (?:to|with))", re.I)),
     (AnswerType.FIGURE, re.compile(
         r"^\s*(how (?:many|much)|what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"

@@ -198,7 +198,7 @@ class QuestionAnswerer:
             salient_absent=sum(1 for w in missing if _fold(w) not in whole and _fold(w) not in qualifiers),
             qualifier_absent=sum(1 for w in missing if _fold(w) in qualifiers),
             salient_nearby=sum(1 for w in missing if _fold(w) in whole and _fold(w) not in qualifiers),
-            absent_words=len(absent),
+            absent_words=sum(1 for w in absent if w not in stems),
             rare_missing=sum(1 for r in rare if r not in stems),
         )
 
@@ -222,7 +222,10 @@ class QuestionAnswerer:
                 cov = coverage(self._stems(s.text), weights)
                 tf = type_fit(a, s, qnums, names)
                 df_ = date_fit(a, s, p_spans)
-                score = (0.35 * cov + 0.15 * ctx_cov + 0.15 * c.retrieval + 0.1 * c.boost
+                # A name rarely repeats its subject ("Author: A, Post" under the report's heading),
+                # so for who-questions the paragraph and its headings carry the subject.
+                own, near = (0.15, 0.35) if a.answer_type == AnswerType.PERSON else (0.35, 0.15)
+                score = (own * cov + near * ctx_cov + 0.15 * c.retrieval + 0.1 * c.boost
                          + 0.2 * tf + 0.1 * df_) / 1.05
                 out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing))
         out.sort(key=lambda x: -x.score)

@@ -105,7 +105,7 @@ class HybridSearch:
         cand = np.unique(np.concatenate([top_lex, dense_pos]).astype(np.int64))
         if len(cand) == 0:
             return []
-        fused = self._fuse(qvec, bm25_all, cand, np.arange(len(cand)))
+        fused = self._fuse(qvec, bm25_all, cand)
         t = self.tuning
         if t.neighbour > 0 or t.document > 0:
             fused = self._in_context(qvec, bm25_all, cand, fused)
@@ -132,7 +132,7 @@ class HybridSearch:
         stripped = re.sub(r"\s+", " ", _FRAMING.sub(" ", query)).strip(" ?")
         return stripped if len(stripped) >= 3 else query
 
-    def _fuse(self, qvec: np.ndarray, bm25_all: np.ndarray, positions: np.ndarray, _ids) -> np.ndarray:
+    def _fuse(self, qvec: np.ndarray, bm25_all: np.ndarray, positions: np.ndarray) -> np.ndarray:
         """Fused scores of lexical positions, normalised over the given set."""
         lex = bm25_all[positions]
         cos = self.generation.dense.scores_for(qvec, self.generation.lexical.rows[positions])
@@ -146,7 +146,7 @@ class HybridSearch:
         doc_of = self._documents()
         n = len(bm25_all)
         around = np.unique(np.concatenate([cand, np.clip(cand - 1, 0, n - 1), np.clip(cand + 1, 0, n - 1)]))
-        base = self._fuse(qvec, bm25_all, around, None)
+        base = self._fuse(qvec, bm25_all, around)
         score_at = dict(zip(around.tolist(), base.tolist()))
         own = np.array([score_at[c] for c in cand.tolist()])
         out = own.copy()

@@ -56,7 +56,7 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= WRONG_TYPE
     elif best.type_fit <= 0.5:
         value *= WEAK_TYPE
-    if a.answer_type == AnswerType.YESNO and best.coverage < 0.75:
+    if a.answer_type == AnswerType.YESNO and best.coverage < 0.9:
         value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))
 

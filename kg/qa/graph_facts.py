@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import unquote
 
 from kg.qa import templates
 from kg.qa.records import Analysis, AnswerType, Fact, LinkedEntity, SeriesPoint
@@ -50,8 +51,6 @@ class FactFinder:
     def _pid(self, term) -> str | None:
         value = _v(term)
         if value and value.startswith(self._prefix):
-            from urllib.parse import unquote
-
             return unquote(value[len(self._prefix):])
         return None
 

@@ -11,7 +11,9 @@ import math
 import re
 import threading
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
+from kg.errors import NotFound
 from kg.knowledge import KnowledgeBase, Snapshot
 from kg.lexical import Tokenizer
 from kg.qa import calibration
@@ -111,7 +113,7 @@ class QuestionAnswerer:
                 try:
                     paragraphs.append((snap.catalog.paragraph(pid).paragraph, 0.0))
                     have.add(pid)
-                except Exception:  # noqa: BLE001 - a fact may cite a paragraph of a newer commit
+                except NotFound:  # a fact may cite a paragraph of a newer commit
                     continue
         for p, score in self._from_linked_documents(snap, a, state):
             if p.id not in have:
@@ -139,8 +141,6 @@ class QuestionAnswerer:
         if not docs:
             return []
         prefix = self.knowledge.minter.document("")
-        from urllib.parse import unquote
-
         doc_id = unquote(docs[0].iri[len(prefix):]) if docs[0].iri.startswith(prefix) else None
         if doc_id is None:
             return []
@@ -270,8 +270,6 @@ class QuestionAnswerer:
         if wants is None:
             return None
         prefix = self.knowledge.minter.document("")
-        from urllib.parse import unquote
-
         fallback = None
         for fact in (f for f in found.facts if f.kind == "meeting"):
             extra = dict(fact.extra)
@@ -298,7 +296,7 @@ class QuestionAnswerer:
         for pid in order:
             try:
                 p = snap.catalog.paragraph(pid).paragraph
-            except Exception:  # noqa: BLE001 - removed since the snapshot was taken
+            except NotFound:  # removed since the snapshot was taken
                 continue
             if p.document_id not in docs:
                 docs[p.document_id] = snap.catalog.document(p.document_id)

@@ -43,6 +43,7 @@ class Embedder:
         self.batch_size = batch_size
         self.allow_downloads = allow_downloads
         self._model = None
+        self._numpy_query = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -92,13 +93,28 @@ class Embedder:
                 progress(len(batch))
         return out
 
+    def _query_encoder(self):
+        """The numpy encoder of this model (no torch import), or None where it does not apply."""
+        with self._lock:
+            if self._numpy_query is None:
+                from kg.query_encoder import QueryEncoder
+
+                path = resolve_model(self.model_name)
+                self._numpy_query = (QueryEncoder.load(path) if Path(path).exists() else None) or False
+        return self._numpy_query or None
+
     def embed_query(self, text: str) -> np.ndarray:
-        """Embed one query, on one thread.
+        """Embed one query: in numpy when the model allows (the same vector, without importing
+        torch, which alone takes longer than the server's cold-start budget), else on one torch
+        thread.
 
         One short text gains nothing from a team of threads, and on a busy machine the team
         waits for its slowest member: at load 4.7 on 2 cores a query took 260-480 ms on 2
         threads and 10 ms on 1 (docs/benchmarks.md, "Profiles").
         """
+        encoder = self._query_encoder()
+        if encoder is not None:
+            return encoder.encode(text)
         import torch
 
         self._load()

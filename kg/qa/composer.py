@@ -29,6 +29,7 @@ class Context:
     retrieval: float  # normalised fused score, 0..1
     boost: float  # from facts derived from this paragraph, 0..1
     rank: int
+    dated: str = ""  # heading path and title only: the dates they state (not the meeting's)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     if t == AnswerType.FIGURE:
         if not new_numbers:
             return 0.0
+        if a.unit_hint == "count" and all(n.endswith("%") or "£" in n or "per" in n for n in new_numbers):
+            return 0.3  # "how many" answered by a share or a sum of money
         unit = {"percent": "%" in text or "per cent" in text, "GBP": "£" in text,
                 "rate": "per 10,000" in text, "count": True}.get(a.unit_hint or "count", True)
         counted = _counted(a.question)

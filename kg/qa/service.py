@@ -129,7 +129,8 @@ class QuestionAnswerer:
             around = " ".join(x for x in (" ".join(p.heading_path), meta.title, meta.body, meta.council,
                                           meta.meeting_date.strftime("%d %B %Y") if meta.meeting_date else None) if x)
             boost = found.boost.get(p.id, 0.0)
-            out.append(Context(p.id, p.text, around, score, boost, rank))
+            dated = " ".join(x for x in (" ".join(p.heading_path), meta.title) if x)
+            out.append(Context(p.id, p.text, around, score, boost, rank, dated))
         # Fact-boosted paragraphs are read even when retrieval ranked them low.
         out.sort(key=lambda c: -(c.retrieval + c.boost))
         return out
@@ -208,12 +209,15 @@ class QuestionAnswerer:
     def _rank(self, a: Analysis, contexts: list[Context], weights: dict[str, float],
               names: frozenset[str] = frozenset()) -> list[Scored]:
         qnums = {n.lower() for n in re.findall(r"\d[\d,.]*%?", a.question)}
+        by_meeting = bool(_BY_MEETING.search(a.question))
         out: list[Scored] = []
         for c in contexts[:READ]:
             ctx_text = f"{c.text} {c.around}"
             ctx_stems = self._stems(ctx_text)
             ctx_cov = coverage(ctx_stems, weights)
-            p_spans = find_spans(f"{c.text} {c.around}")
+            # The meeting's date says when a paper was read, not what period it reports: it
+            # counts only for questions that date the meeting or paper itself.
+            p_spans = find_spans(f"{c.text} {c.around if by_meeting else c.dated}")
             folded = _fold(ctx_text)
             missing = tuple(w for w in a.salient if _fold(w) not in folded)
             for s in sentences_of(c.paragraph_id, c.text):
@@ -305,6 +309,7 @@ class QuestionAnswerer:
         return out
 
 
+_BY_MEETING = re.compile(r"\b(meeting|minutes|report|agenda|papers?)\b", re.I)
 _QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*)+)")
 
 

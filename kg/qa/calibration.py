@@ -24,7 +24,7 @@ ABSENT_WORD = 0.25  # per question word that no paragraph of the papers contains
 MISSING_RARE = 0.85  # per distinctive question word absent from the evidence
 WRONG_YEAR = 0.35
 COARSE_DATE = 0.6  # only a wider period ("2021") covers the one asked about ("March 2021")
-WRONG_TYPE = 0.5
+WRONG_TYPE = 0.4
 WEAK_TYPE = 0.75  # a figure, but not of the thing "how many" counts
 UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not repeat
 

@@ -75,7 +75,9 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 1.0 if s.has_comparison else 0.8
         return 0.5 if new_numbers else 0.0
     if t == AnswerType.PERSON:
-        if s.has_person or any(n in text for n in names):
+        asked = a.question.lower().replace("\u2019", "'")
+        plain = text.replace("\u2019", "'")
+        if s.has_person or any(n not in asked and re.search(rf"\b{re.escape(n)}\b", plain) for n in names):
             return 1.0
         return 0.1
     if t == AnswerType.DATE:

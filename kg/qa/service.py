@@ -23,7 +23,7 @@ from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import LabelIndex
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, Fact
 from kg.qa.sentences import sentences_of
-from kg.qa.dates import find_spans
+from kg.qa.dates import find_spans, wants_latest
 
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
@@ -55,7 +55,9 @@ class QuestionAnswerer:
         with self._lock:
             if self._state.generation != snap.generation:
                 labels = LabelIndex.load(snap.graph, self._tokenize) if snap.graph is not None else None
-                names = frozenset(e.label.lower() for e in labels.entries if e.kind == "person") if labels else frozenset()
+                # Names of two words or more: short labels would match any sentence.
+                names = frozenset(e.label.lower() for e in labels.entries
+                                  if e.kind == "person" and len(e.label.split()) >= 2) if labels else frozenset()
                 self._state = _GenerationState(snap.generation, labels, names=names)
             return self._state
 
@@ -209,7 +211,7 @@ class QuestionAnswerer:
     def _rank(self, a: Analysis, contexts: list[Context], weights: dict[str, float],
               names: frozenset[str] = frozenset()) -> list[Scored]:
         qnums = {n.lower() for n in re.findall(r"\d[\d,.]*%?", a.question)}
-        by_meeting = bool(_BY_MEETING.search(a.question))
+        by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
         out: list[Scored] = []
         for c in contexts[:READ]:
             ctx_text = f"{c.text} {c.around}"
@@ -217,7 +219,8 @@ class QuestionAnswerer:
             ctx_cov = coverage(ctx_stems, weights)
             # The meeting's date says when a paper was read, not what period it reports: it
             # counts only for questions that date the meeting or paper itself.
-            p_spans = find_spans(f"{c.text} {c.around if by_meeting else c.dated}")
+            p_spans = find_spans(f"{c.text} {c.dated}")
+            m_spans = find_spans(c.around) if by_meeting else []
             folded = _fold(ctx_text)
             missing = tuple(w for w in a.salient if _fold(w) not in folded)
             for s in sentences_of(c.paragraph_id, c.text):
@@ -225,7 +228,8 @@ class QuestionAnswerer:
                     continue
                 cov = coverage(self._stems(s.text), weights)
                 tf = type_fit(a, s, qnums, names)
-                df_ = date_fit(a, s, p_spans)
+                # "currently" and "now" speak as at the meeting: its date is the sentence's date.
+                df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))
                 # A name rarely repeats its subject ("Author: A, Post" under the report's heading),
                 # so for who-questions the paragraph and its headings carry the subject.
                 own, near = (0.15, 0.35) if a.answer_type == AnswerType.PERSON else (0.35, 0.15)

@@ -28,7 +28,8 @@ from kg.qa.dates import find_spans, wants_latest
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
 CITATIONS = 5
-RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
+RARE_SHARE = 0.03
+DOC_TEXT_CACHE = 64  # documents whose folded text is kept for salient-word checks  # a word in fewer than this share of paragraphs is distinctive
 
 
 @dataclass
@@ -192,6 +193,8 @@ class QuestionAnswerer:
         near = _fold(best.context.text + " " + best.context.around)
         doc_id = snap.catalog.paragraph(best.context.paragraph_id).paragraph.document_id
         if doc_id not in state.doc_text:
+            if len(state.doc_text) >= DOC_TEXT_CACHE:  # bounded: a large corpus must not fill memory
+                state.doc_text.pop(next(iter(state.doc_text)))
             state.doc_text[doc_id] = _fold(" ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id)))
         whole = state.doc_text[doc_id]
         qualifiers = {_fold(w) for w in _qualifiers(a.question)}

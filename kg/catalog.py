@@ -15,6 +15,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import numpy as np
+
 from kg.errors import NotFound, StoreError
 from kg.records import BlockKind, Document, DocumentMeta, Paragraph
 
@@ -164,6 +166,13 @@ class Catalog:
         marks = ",".join("?" * len(ids))
         cur = self._db.execute(f"SELECT row FROM paragraphs WHERE document_id IN ({marks})", ids)
         return [r[0] for r in cur.fetchall()]
+
+    def row_documents(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every committed paragraph's index row and document id, in row order."""
+        cur = self._db.execute("SELECT row, document_id FROM paragraphs ORDER BY row")
+        pairs = cur.fetchall()
+        rows = np.fromiter((r for r, _ in pairs), dtype=np.int64, count=len(pairs))
+        return rows, np.array([d for _, d in pairs], dtype=object)
 
     def next_row(self) -> int:
         """The first index row not yet used by a committed paragraph."""

@@ -81,11 +81,13 @@ class HybridSearch:
             if self._doc_of is None:
                 rows = self.generation.lexical.rows
                 doc_of = np.full(len(rows), -1, dtype=np.int64)
-                for ordinal, entry in enumerate(self.catalog.documents()):
-                    mine = np.asarray(self.catalog.rows_of([entry.id]), dtype=np.int64)
-                    pos = np.searchsorted(rows, mine)
-                    ok = (pos < len(rows)) & (rows[np.clip(pos, 0, len(rows) - 1)] == mine)
-                    doc_of[pos[ok]] = ordinal
+                # one catalog query for every paragraph: per-document queries took 4.3 s at 1M
+                cat_rows, cat_docs = self.catalog.row_documents()
+                if len(rows) and len(cat_rows):
+                    _, ordinal = np.unique(cat_docs, return_inverse=True)
+                    pos = np.searchsorted(rows, cat_rows)
+                    ok = (pos < len(rows)) & (rows[np.clip(pos, 0, len(rows) - 1)] == cat_rows)
+                    doc_of[pos[ok]] = ordinal[ok]
                 self._doc_of = doc_of
             return self._doc_of
 

@@ -60,19 +60,12 @@ def node(path: str):
     if kind == "meeting":
         return render_template("meeting.html", p=profiles.meeting(graph, view))
     if kind == "decision":
-        t = trace(graph, view.iri, view.label)
+        t = trace(graph, r.minter, view.iri)
         return render_template("decision.html", view=view, t=t, drawing=trace_drawing(t.nodes, t.edges))
     if kind == "measure":
         s = series(graph, view.iri)
         return render_template("measure.html", view=view, series=s, chart=chart(s.charted))
     return render_template("entity.html", view=view)
-
-
-def _asks_report(decision: dict[str, str]) -> bool:
-    """Whether a decision's words ask for a report, briefing or update to come back."""
-    text = decision.get("text", "").lower()
-    return any(w in text for w in ("report", "briefing", "update")) and any(
-        w in text for w in ("request", "presented", "report back", "be arranged", "receive"))
 
 
 @bp.get("/briefing/<path:path>")
@@ -87,8 +80,7 @@ def briefing(path: str):
     last = meetings[0].get("date") if meetings else None
     since = (date.fromisoformat(last[:10]) - timedelta(days=RECENT_DAYS)).isoformat() if last else ""
     recent = [d for d in p.sections["decisions"] if d.get("date", "") >= since]
-    open_actions = [a for a in p.sections["actions"] if a.get("status", "open") != "done"]
-    asked_in_decisions = [] if p.sections["actions"] else [d for d in p.sections["decisions"] if _asks_report(d)]
+    asked = p.sections["report_backs"]
     figures = []
     for m in plain(graph, "body_measures", node=view.iri)[:6]:
         s = series(graph, m["measure"])
@@ -96,6 +88,6 @@ def briefing(path: str):
             figures.append({"measure": m["measure"], "label": m.get("label", ""), "series": s,
                             "latest": s.charted[-1] if s.charted else s.points[-1],
                             "previous": s.charted[-2] if len(s.charted) > 1 else None})
-    return render_template("briefing.html", p=p, last=last, recent=recent, open_actions=open_actions,
-                           asked_in_decisions=asked_in_decisions,
+    return render_template("briefing.html", p=p, last=last, recent=recent, open_actions=[a for a in asked if a.open],
+                           answered=[a for a in asked if not a.open],
                            figures=figures, papers=p.sections["papers"][:10], body_path=path)

@@ -142,10 +142,10 @@ class TraceDrawing:
     edges: tuple[PlacedEdge, ...]
 
 
-BOX_W, BOX_H, GAP_X, GAP_Y = 150, 58, 40, 18
+BOX_W, BOX_H, GAP_X, GAP_Y = 132, 58, 26, 16
 
 
-def _lines(text: str, width: int = 22, count: int = 3) -> tuple[str, ...]:
+def _lines(text: str, width: int = 19, count: int = 3) -> tuple[str, ...]:
     words, lines, line = text.split(), [], ""
     for word in words:
         if len(line) + len(word) + 1 > width and line:
@@ -160,17 +160,40 @@ def _lines(text: str, width: int = 22, count: int = 3) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _ordered(nodes: Sequence[TraceNode], edges: Sequence[TraceEdge]) -> dict[int, list[TraceNode]]:
+    """Nodes by column, each column sorted by where its neighbours sit in the column nearer the
+    decision (one barycentre sweep outwards from it), so fewer edges cross; ties keep input order."""
+    columns: dict[int, list[TraceNode]] = {}
+    for n in nodes:
+        columns.setdefault(n.layer, []).append(n)
+    anchor = next((n.layer for n in nodes if n.kind == "decision"), min(columns, default=0))
+    neighbours: dict[str, set[str]] = {}
+    for e in edges:
+        neighbours.setdefault(e.source, set()).add(e.target)
+        neighbours.setdefault(e.target, set()).add(e.source)
+    layers = sorted(columns)
+    sweep = [c for c in layers if c > anchor] + [c for c in reversed(layers) if c < anchor]
+    for c in sweep:
+        nearer = [l for l in layers if (anchor <= l < c) or (c < l <= anchor)]
+        inner = max(nearer) if c > anchor else min(nearer)
+        row = {n.iri: i for i, n in enumerate(columns[inner])}
+
+        def centre(n: TraceNode, row=row) -> float:
+            rows = [row[o] for o in neighbours.get(n.iri, ()) if o in row]
+            return sum(rows) / len(rows) if rows else math.inf
+
+        columns[c].sort(key=centre)
+    return columns
+
+
 def trace_drawing(nodes: Sequence[TraceNode], edges: Sequence[TraceEdge]) -> TraceDrawing:
     """Boxes in columns by layer (empty layers closed up), edges between box sides."""
-    layers = sorted({n.layer for n in nodes})
-    column = {layer: i for i, layer in enumerate(layers)}
-    rows: dict[int, int] = {}
+    columns = _ordered(nodes, edges)
+    layers = sorted(columns)
     placed: dict[str, PlacedNode] = {}
-    for n in nodes:
-        c = column[n.layer]
-        r = rows.get(c, 0)
-        rows[c] = r + 1
-        placed[n.iri] = PlacedNode(10 + c * (BOX_W + GAP_X), 10 + r * (BOX_H + GAP_Y), _lines(n.label), n)
+    for c, layer in enumerate(layers):
+        for r, n in enumerate(columns[layer]):
+            placed[n.iri] = PlacedNode(10 + c * (BOX_W + GAP_X), 10 + r * (BOX_H + GAP_Y), _lines(n.label), n)
     lines = []
     for e in edges:
         a, b = placed.get(e.source), placed.get(e.target)
@@ -183,7 +206,7 @@ def trace_drawing(nodes: Sequence[TraceNode], edges: Sequence[TraceEdge]) -> Tra
         else:
             lines.append(PlacedEdge(a.x, a.y + BOX_H / 2, b.x + BOX_W, b.y + BOX_H / 2, e.label))
     width = 20 + len(layers) * (BOX_W + GAP_X) - GAP_X
-    height = 20 + max(rows.values(), default=1) * (BOX_H + GAP_Y) - GAP_Y
+    height = 20 + max((len(c) for c in columns.values()), default=1) * (BOX_H + GAP_Y) - GAP_Y
     return TraceDrawing(width, height, BOX_W, BOX_H, tuple(placed.values()), tuple(lines))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg import vocab as v
+from kg.pages.actions import report_backs
 from kg.pages.entities import EntityView
 from kg.pages.rows import plain, unique
 
@@ -30,11 +31,12 @@ def page_kind(view: EntityView) -> str:
 
 @dataclass(frozen=True)
 class Profile:
-    """A node's page: the generic view plus named sections of rows."""
+    """A node's page: the generic view plus named sections of rows (report-backs as
+    :class:`~kg.pages.actions.ReportBack`)."""
 
     kind: str
     view: EntityView
-    sections: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    sections: dict[str, list] = field(default_factory=dict)
 
 
 def person(graph, view: EntityView) -> Profile:
@@ -49,7 +51,7 @@ def person(graph, view: EntityView) -> Profile:
 
 
 def body(graph, view: EntityView) -> Profile:
-    """Members and officers, meetings by date, papers, decisions, recommendations, actions."""
+    """Members and officers, meetings by date, papers, decisions, recommendations, report-backs."""
     node = view.iri
     return Profile("body", view, {
         "people": unique(plain(graph, "body_people", node=node), "person"),
@@ -57,15 +59,16 @@ def body(graph, view: EntityView) -> Profile:
         "papers": unique(plain(graph, "body_papers", node=node), "doc"),
         "decisions": unique(plain(graph, "body_decisions", node=node), "decision"),
         "recommendations": unique(plain(graph, "body_recommendations", node=node), "rec"),
-        "actions": unique(plain(graph, "body_actions", node=node), "action"),
+        "report_backs": report_backs(graph, node),
     })
 
 
 def meeting(graph, view: EntityView) -> Profile:
-    """Agenda items, papers and decisions of one meeting."""
+    """Agenda items, papers, decisions and report-backs asked for at one meeting."""
     node = view.iri
     return Profile("meeting", view, {
         "agenda": unique(plain(graph, "meeting_agenda", node=node), "item"),
         "papers": unique(plain(graph, "meeting_papers", node=node), "doc"),
         "decisions": unique(plain(graph, "meeting_decisions", node=node), "decision"),
+        "report_backs": report_backs(graph, node),
     })

@@ -5,16 +5,20 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pyoxigraph as ox
 import pytest
 
 from api.pages_svg import chart, trace_drawing
 from api.pages_text import link_spans, mark_span, mark_terms, paragraph_html, supporting_span
 from kg.errors import QueryError
-from kg.pages.decisions import TraceEdge, TraceNode
+from kg.pages.actions import report_backs
+from kg.pages.decisions import TraceEdge, TraceNode, drawable
 from kg.pages.documents import anchors
 from kg.pages.measures import Point
 from kg.pages.sparql import bind, load
 from kg.records import Paragraph
+from kg.trace import trace_decision
+from kg.vocab import IriMinter
 
 
 def test_marks_are_added_after_escaping():
@@ -69,3 +73,67 @@ def test_trace_layers_run_left_to_right():
     drawing = trace_drawing(nodes, [TraceEdge("r", "d", "considered"), TraceEdge("d", "m", "made at")])
     xs = {n.node.iri: n.x for n in drawing.nodes}
     assert xs["r"] < xs["d"] < xs["m"] and len(drawing.edges) == 2
+
+
+def test_trace_columns_are_ordered_so_edges_cross_less():
+    nodes = [TraceNode("d", "decision", "decision", 4), TraceNode("p1", "paper 1", "paper", 2),
+             TraceNode("p2", "paper 2", "paper", 2), TraceNode("a", "Ann", "person", 1),
+             TraceNode("b", "Bob", "person", 1), TraceNode("m", "meeting", "meeting", 3)]
+    edges = [TraceEdge("d", "m", "made at"), TraceEdge("m", "p1", "has paper"), TraceEdge("m", "p2", "has paper"),
+             TraceEdge("p2", "a", "author"), TraceEdge("p1", "b", "author")]
+    rows = {n.node.iri: n.y for n in trace_drawing(nodes, edges).nodes}
+    assert rows["b"] < rows["a"]  # Bob beside paper 1, Ann beside paper 2
+
+
+BASE = "https://w3id.org/council-kg/id/"
+SAMPLE_GRAPH = f"""
+@prefix ckg: <https://w3id.org/council-kg/ontology#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{BASE}body/c> a ckg:Committee ; rdfs:label "Committee" .
+<{BASE}meeting/m1> a ckg:Meeting ; ckg:heldBy <{BASE}body/c> ; dcterms:date "2024-11-14"^^xsd:date ; rdfs:label "Committee, 2024-11-14" .
+<{BASE}document/minutes> a ckg:Document ; dcterms:title "Minutes" ; ckg:forMeeting <{BASE}meeting/m1> ;
+    ckg:documentType "minutes" ; ckg:meetingDate "2024-11-14"^^xsd:date .
+<{BASE}paragraph/minutes-p3> a ckg:Paragraph ; ckg:inDocument <{BASE}document/minutes> ; ckg:paragraphNumber "5.3" .
+<{BASE}decision/d1> a ckg:Decision ; ckg:decisionText "that a report on placements be presented" ; ckg:clauseLabel "c" ;
+    rdfs:label "c) that a report on placements be presented" ;
+    ckg:madeAtMeeting <{BASE}meeting/m1> ; ckg:decidedBy <{BASE}body/c> ; ckg:recordedIn <{BASE}document/minutes> .
+<{BASE}action/a1> a ckg:Action ; ckg:actionText "that a report on placements be presented" ; ckg:actionSubject "placements" ;
+    ckg:actionStatus "open" ; ckg:requestedBy <{BASE}body/c> ; ckg:madeAtMeeting <{BASE}meeting/m1> ;
+    ckg:arisingFrom <{BASE}decision/d1> ; prov:wasDerivedFrom <{BASE}paragraph/minutes-p3> ; rdfs:label "Report back: placements" .
+<{BASE}action/a2> a ckg:Action ; ckg:actionText "that the Committee receive a workforce update" ; ckg:actionSubject "workforce update" ;
+    ckg:actionStatus "open" ; ckg:requestedBy <{BASE}body/c> ; ckg:madeAtMeeting <{BASE}meeting/m1> .
+<{BASE}document/earlier> a ckg:Document ; dcterms:title "Placements before" ; ckg:meetingDate "2024-09-01"^^xsd:date .
+<{BASE}document/later> a ckg:Document ; dcterms:title "Placements Update" ; ckg:meetingDate "2025-03-20"^^xsd:date .
+"""
+
+
+@pytest.fixture()
+def small_graph():
+    store = ox.Store()
+    store.load(SAMPLE_GRAPH.encode(), ox.RdfFormat.TURTLE)
+    return store
+
+
+def test_report_backs_say_who_asked_where_and_what_answers_them(small_graph):
+    by_body = {a.action.rsplit("/", 1)[-1]: a for a in report_backs(small_graph, BASE + "body/c")}
+    placements, workforce = by_body["a1"], by_body["a2"]
+    assert placements.body_label == "Committee" and placements.date == "2024-11-14" and placements.clause == "c"
+    assert placements.para == BASE + "paragraph/minutes-p3" and placements.number == "5.3"
+    assert [p.doc for p in placements.answers] == [BASE + "document/later"] and not placements.open
+    assert workforce.open and workforce.answers == ()
+    assert [a.action for a in report_backs(small_graph, BASE + "decision/d1")] == [placements.action]
+    assert {a.action for a in report_backs(small_graph, BASE + "meeting/m1")} == {a.action for a in by_body.values()}
+
+
+def test_decision_trace_for_the_page_is_the_apis_trace(small_graph):
+    t = trace_decision(small_graph, IriMinter(BASE), "d1")
+    nodes, edges = drawable(t)
+    assert {n.iri for n in nodes} == {n["id"] for n in t.to_json()["nodes"]}
+    assert len(edges) == len(t.path)
+    kinds = {n.iri.rsplit("/", 1)[-1]: n.kind for n in nodes}
+    assert kinds["d1"] == "decision" and kinds["m1"] == "meeting" and kinds["c"] == "body"
+    assert kinds["a1"] == "report-back" and kinds["later"] == "later paper"
+    # the page's report-back list and the trace agree on what answers the request
+    answered = {e.target for e in t.path if e.relation == "reported back in"}
+    assert answered == {p.doc for a in report_backs(small_graph, t.decision) for p in a.answers}

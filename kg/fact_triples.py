@@ -23,6 +23,7 @@ from kg.resolve import body_key, council_key, fold, ons_code, person_key, person
 from kg.triples import XSD_DATE, integer, iri, text
 
 XSD_DECIMAL = ox.NamedNode(v.XSD + "decimal")
+TRUE = ox.Literal("true", datatype=ox.NamedNode(v.XSD + "boolean"))
 _BODY_CLASSES = {
     "committee": v.COMMITTEE, "board": v.BOARD, "cabinet": v.CABINET, "council": v.COUNCIL,
     "partnership": v.PARTNERSHIP, "external": v.EXTERNAL_BODY,
@@ -122,6 +123,8 @@ def _meeting(m: _Mapper):
         yield node, iri(v.START_TIME), text(info.time)
     if info.venue:
         yield node, iri(v.VENUE), text(info.venue)
+    if info.cancelled:
+        yield node, iri(v.CANCELLED), TRUE
     yield m.d, iri(v.FOR_MEETING), node
     item_node = None
     for entry in info.agenda:
@@ -193,6 +196,10 @@ def _people(m: _Mapper) -> Iterator[Triple]:
             yield role, iri(v.RDF_TYPE), iri(v.ORG_ROLE_CLASS)
             yield role, iri(v.RDFS_LABEL), text(ms.role)
             yield node, iri(v.ORG_ROLE), role
+        if ms.ward:
+            yield node, iri(v.WARD), text(ms.ward)
+        if ms.party:
+            yield from _party_membership(m, ms.person, ms.party, when)
     for i, pm in enumerate(m.facts.post_mentions):
         node = m.local("post-mention", str(pm.evidence.start))
         post = m.post(pm.post)
@@ -207,6 +214,28 @@ def _people(m: _Mapper) -> Iterator[Triple]:
         if pm.holder:
             yield node, iri(v.REFERS_TO), m.person(pm.holder)
         yield from m.provenance(node, pm.evidence)
+
+
+def _party_membership(m: _Mapper, person: str, party: str, when: date | None) -> Iterator[Triple]:
+    """A person's membership of a political party (group), as an attendance record states it.
+
+    The party is keyed by its name as written within the council ("LAB" in Manchester's records),
+    because councils name and abbreviate their groups differently.
+    """
+    scope = council_key(m.council) if m.council else "any"
+    org = iri(m.minter.node("party", f"{scope} {fold(party)}"))
+    yield org, iri(v.RDF_TYPE), iri(v.POLITICAL_PARTY)
+    yield org, iri(v.RDF_TYPE), iri(v.ORG_ORGANIZATION)
+    yield from _label(org, party)
+    node = m.local("party-membership", f"{fold(person)} {fold(party)}")
+    yield node, iri(v.RDF_TYPE), iri(v.PARTY_MEMBERSHIP)
+    yield node, iri(v.RDF_TYPE), iri(v.ORG_MEMBERSHIP)
+    yield node, iri(v.ORG_MEMBER), m.person(person)
+    yield node, iri(v.ORG_ORGANIZATION_P), org
+    yield node, iri(v.ATTESTED_IN), m.d
+    yield node, iri(v.PROV_DERIVED), m.d
+    if when:
+        yield node, iri(v.ATTESTED_ON), _date(when)
 
 
 def _decisions(m: _Mapper, meeting: tuple) -> Iterator[Triple]:

@@ -72,12 +72,18 @@ class PostMention:
 
 @dataclass(frozen=True)
 class Membership:
-    """A person's membership of a body with a role ("Committee Member", "Chair")."""
+    """A person's membership of a body with a role ("Committee Member", "Chair").
+
+    ``party`` and ``ward`` are what the attendance record adds about the person: the political
+    party (group) they belong to and the ward they represent, as written.
+    """
 
     person: str
     body: str
     role: str | None
     attendance: str | None = None
+    party: str | None = None
+    ward: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,7 @@ class MeetingFact:
     venue: str | None = None
     agenda: tuple[AgendaEntry, ...] = ()
     item_title: str | None = None  # the agenda item this document is about, when it says
+    cancelled: bool = False  # the source records the meeting as cancelled
 
 
 @dataclass(frozen=True)

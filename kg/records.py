@@ -41,11 +41,17 @@ class AgendaItem:
 
 @dataclass(frozen=True)
 class Attendee:
-    """A person recorded at a meeting, with the role the papers give them."""
+    """A person recorded at a meeting, with the role the papers give them.
+
+    ``party`` and ``ward`` are the political party (group) and electoral ward the record gives
+    a councillor, as written (ModernGov's ``politicalparty``, e.g. "LAB", and ``ward``).
+    """
 
     name: str
     role: str | None = None
     attendance: str | None = None
+    party: str | None = None
+    ward: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@
   "Children and Young People Overview and Scrutiny Committee", "Kent County Council") and
   national bodies by name or acronym (Ofsted, DfE, LGA). Committees, boards and the cabinet
   of the document's council are its sub-organisations.
-* **Meeting**: body and date from the manifest or reader; time, venue and agenda items from
-  the reader's ``MeetingInfo`` or a front sheet ("Date:", "Time:", "Venue:").
+* **Meeting**: body and date from the manifest or reader; time, venue, agenda items and whether
+  it was cancelled from the reader's ``MeetingInfo``, else a front sheet ("Date:", "Time:", "Venue:").
 * **Topics**: service areas from section headings and minutes lead-ins ("Fostering – in
   response to ..."), skipping the standard report sections every paper has.
 """
@@ -111,7 +111,7 @@ def meeting(doc: Document) -> MeetingFact | None:
     agenda = tuple(AgendaEntry(a.number, a.title, a.restricted) for a in info.agenda_items) if info else ()
     title = doc.meta.title or ""
     item = re.sub(r"\s*\((?:minutes of )?agenda item\)\s*$", "", title, flags=re.I) if "agenda item" in title.lower() else None
-    return MeetingFact(body, when, time, venue, agenda, item)
+    return MeetingFact(body, when, time, venue, agenda, item, cancelled=bool(info and info.cancelled))
 
 
 def _front(doc: Document, label: str) -> str | None:

@@ -23,7 +23,7 @@ def extract_facts(doc: Document) -> DocumentFacts:
     decided, actions = decisions_mod.decisions(doc)  # recommendations below link to these
     meeting = bodies_mod.meeting(doc)
     memberships = tuple(
-        Membership(a.name, meeting.body, a.role, a.attendance)
+        Membership(a.name, meeting.body, a.role, a.attendance, party=a.party, ward=a.ward)
         for a in (doc.meeting.attendees if doc.meeting else ())
         if meeting is not None
     )

@@ -3,7 +3,7 @@
 Steps of one run::
 
     GetCommittees ─ choose committees ─ GetMeetings per committee (the period) ─ for each meeting:
-        GetMeeting ─ (withheld? stop) ─ (cancelled? record; no papers) ─ redact restricted items
+        GetMeeting ─ (withheld? stop) ─ (cancelled? ingest its record only) ─ redact restricted items
         ─ conditional GET of each public, on-site paper ─ ingest what is new or changed
         ─ remember validators and hashes ─ mark the meeting done (state saved)
 
@@ -180,12 +180,9 @@ class Harvester:
             state.meetings[summary.id] = replace(record, status="withheld")
             return PendingMeeting(record), "not public; nothing fetched"
         cancelled = detail.cancelled or summary.cancelled
-        if cancelled:
+        if cancelled:  # its record is ingested (the graph says it was cancelled); its papers are not fetched
             tally.cancelled += 1
             record = replace(record, status="cancelled")
-            if not detail.public_items:
-                state.meetings[summary.id] = record
-                return PendingMeeting(record), "cancelled"
         meta = DocumentMeta(council=council, body=committee or None, meeting_date=when)
         folder = incoming / summary.id
         files: list[StagedFile] = []

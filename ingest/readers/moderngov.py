@@ -7,11 +7,14 @@ and ``…Response``/``…Result`` wrappers are unwrapped down to the payload ele
 * GetMeeting (root ``<meeting>``): MeetingInfo with the committee (``committeetitle``, else the
   items' ``refertocommittee``), date, time, venue, ``cancelled`` when the status says so,
   agenda items (number from ``fulldisplaynumberformat``, else ``agendaitemnumber``) and
-  attendees with role and attendance. Blocks: a level-1 heading for the meeting, then for each
+  attendees with role, attendance, party (``politicalparty``) and ward. Blocks: a level-1
+  heading for the meeting, a paragraph saying so when the meeting was cancelled (a cancelled
+  meeting has no agenda, and this is the text that records it), then for each
   public item a level-2 heading "N. Title", its agenda text and, under a level-3 "Minutes"
   heading, its minutes — both HTML decoded and read by the HTML reader. Restricted items
   (``isrestricted`` True or ``isdisplayallowed`` False) stay on the agenda flagged
-  ``restricted=True``, but none of their text becomes a block. Attendees become a table.
+  ``restricted=True``, but none of their text becomes a block. Attendees become a table
+  (with party and ward columns when the record gives them).
 * GetMeetings (``<getmeetings>``) and GetCommittees (``<committees>``): no MeetingInfo; a
   heading per committee and a list item per meeting or committee, so the listings are
   searchable. Anything else raises UnsupportedFormat.
@@ -133,6 +136,8 @@ def _meeting(root: Element, name: str) -> ParsedFile:
     )
     title = " – ".join(p for p in (body, when.strftime("%d %B %Y").lstrip("0") if when else "") if p)
     blocks = [Block(BlockKind.HEADING, title or "Meeting", level=1)]
+    if info.cancelled:
+        blocks.append(Block(BlockKind.PARAGRAPH, _cancelled_text(info)))
     warnings = []
     for element, item in zip(items, info.agenda_items, strict=True):
         if item.restricted:
@@ -147,10 +152,26 @@ def _meeting(root: Element, name: str) -> ParsedFile:
             blocks += minutes
     if info.attendees:
         blocks.append(Block(BlockKind.HEADING, "Attendees", level=2))
-        rows = [["Name", "Role", "Attendance"]]
-        rows += [[a.name, a.role or "", a.attendance or ""] for a in info.attendees]
+        extra = [label for label, used in (("Party", any(a.party for a in info.attendees)),
+                                           ("Ward", any(a.ward for a in info.attendees))) if used]
+        rows = [["Name", "Role", "Attendance", *extra]]
+        for a in info.attendees:
+            more = {"Party": a.party or "", "Ward": a.ward or ""}
+            rows.append([a.name, a.role or "", a.attendance or "", *(more[label] for label in extra)])
         blocks.append(Block(BlockKind.TABLE, table_text(rows)))
     return ParsedFile(MODERNGOV, tuple(blocks), title or None, info, tuple(warnings))
+
+
+def _cancelled_text(info: MeetingInfo) -> str:
+    """The sentence recording a cancelled meeting: "This meeting of the X on 13 January 2026 was cancelled."."""
+    text = "This meeting"
+    if info.body:
+        text += f" of {'' if info.body.lower().startswith('the ') else 'the '}{info.body}"
+    if info.date:
+        text += f" on {info.date.day} {info.date.strftime('%B %Y')}"
+    if info.time:
+        text += f" at {info.time}"
+    return text + " was cancelled."
 
 
 def _field_raw(element: Element, tag: str) -> str:
@@ -177,6 +198,8 @@ def _attendee(element: Element) -> Attendee:
         name=attribute("name"),
         role=attribute("roledescription") or None,
         attendance=attribute("attendance") or None,
+        party=attribute("politicalparty") or None,
+        ward=attribute("ward") or None,
     )
 
 

@@ -85,6 +85,67 @@ def test_moderngov_attendees_become_members_with_roles():
     _conforms(doc)
 
 
+def test_moderngov_attendee_party_membership_and_ward():
+    if not MODERNGOV.exists():
+        pytest.skip("ModernGov sample not present")
+    doc = _build(MODERNGOV, council="Manchester City Council")
+    facts = extract_facts(doc)
+    assert [(m.person, m.party, m.ward) for m in facts.memberships] == [("Councillor Basil Curley", "LAB", "Charlestown")]
+    graph = to_rdflib(document_graph(doc))
+    rows = list(graph.query("""
+        PREFIX ckg: <https://w3id.org/council-kg/ontology#>
+        PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?name ?party ?on ?doc WHERE {
+          ?m a ckg:PartyMembership, org:Membership ; org:member ?p ; org:organization ?org ;
+             ckg:attestedOn ?on ; ckg:attestedIn ?doc .
+          ?org a ckg:PoliticalParty, org:Organization ; rdfs:label ?party .
+          ?p a ckg:Person ; rdfs:label ?name .
+        }"""))
+    assert [(str(r.name), str(r.party), str(r.on)) for r in rows] == [("Basil Curley", "LAB", "2026-02-10")]
+    assert str(rows[0].doc).endswith(doc.id)
+    wards = list(graph.query("""
+        PREFIX ckg: <https://w3id.org/council-kg/ontology#>
+        PREFIX org: <http://www.w3.org/ns/org#>
+        SELECT ?body ?ward WHERE { ?m a ckg:Membership ; org:organization ?body ; ckg:ward ?ward }"""))
+    assert [(str(r.body).rsplit("/", 1)[-1], str(r.ward)) for r in wards] == [
+        ("manchester-city-council-audit-committee", "Charlestown")
+    ]
+    # The party is not a body of the council: body queries do not list it.
+    bodies = {str(s) for s in graph.subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/council-kg/ontology#Body"))}
+    assert not any("/party/" in b for b in bodies)
+    _conforms(doc)
+
+
+def test_cancelled_moderngov_meeting_is_marked_cancelled():
+    if not MODERNGOV.exists():
+        pytest.skip("ModernGov sample not present")
+    from tests.harvest.site import cancelled_meeting
+
+    xml = cancelled_meeting(MODERNGOV.read_bytes(), "4966", "13/01/2026")
+    from ingest.pipeline import build_document
+    from kg.records import DocumentMeta
+
+    meta = DocumentMeta(council="Manchester City Council", body="Audit Committee", meeting_date=date(2026, 1, 13))
+    doc = build_document(xml, "meeting-4966.xml", meta)
+    assert [p.text for p in doc.paragraphs] == ["This meeting on 13 January 2026 at 10.00 am was cancelled."]
+    facts = extract_facts(doc)
+    assert facts.meeting is not None and facts.meeting.cancelled and not facts.memberships
+    graph = to_rdflib(document_graph(doc))
+    cancelled = [(str(s).rsplit("/", 1)[-1], o.toPython()) for s, o in
+                 graph.subject_objects(rdflib.URIRef("https://w3id.org/council-kg/ontology#cancelled"))]
+    assert cancelled == [("manchester-city-council-audit-committee-2026-01-13", True)]
+    _conforms(doc)
+
+
+def test_meeting_held_is_not_marked_cancelled():
+    if not MODERNGOV.exists():
+        pytest.skip("ModernGov sample not present")
+    doc = _build(MODERNGOV, council="Manchester City Council")
+    assert extract_facts(doc).meeting.cancelled is False
+    assert not any(p.value.endswith("#cancelled") for _, p, _ in document_graph(doc))
+
+
 def test_transcript_speakers_and_chairs(transcript_facts):
     chairs = {(h.person, h.post) for f in transcript_facts.values() for h in f.holdings if h.role == "speaker"}
     assert ("Anthony Rota", "Chair") in chairs

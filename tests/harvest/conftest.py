@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Sequence
 
 import pytest
 
+from ingest.extract import default_extractors
 from ingest.harvest import HarvestEvent, Harvester, HarvestPolicy, HarvestReport, HarvestRequest, PoliteClient
 from ingest.manifest import Manifest
 from ingest.pipeline import Ingestor, IngestReport
@@ -116,7 +117,9 @@ class Run:
                  progress: Callable[[HarvestEvent], None] | None = None, retries: int = 3,
                  batch_meetings: int = 10) -> HarvestReport:
         policy = HarvestPolicy(USER_AGENT, delay=0.0, timeout=0.5, retries=retries, backoff=0.01, max_backoff=0.05)
-        self.ingestor = CountingIngestor(Ingestor(self.settings, embedder=self.embedder))  # type: ignore[arg-type]
+        # With the fact extractors, as `council-kg harvest` ingests: the graph holds meetings, people, decisions.
+        inner = Ingestor(self.settings, embedder=self.embedder, extractors=default_extractors())  # type: ignore[arg-type]
+        self.ingestor = CountingIngestor(inner)
         harvester = Harvester(self.settings, self.ingestor, client=PoliteClient(policy), progress=progress,
                               batch_meetings=batch_meetings)
         request = HarvestRequest(self.site.url, start, end, tuple(committees), COUNCIL)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 def test_harvest_command_reports_and_fails_on_a_bad_paper(
     site: FakeModernGov, tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    monkeypatch.setattr("ingest.pipeline.Embedder", lambda *a, **k: embedder)  # reuse the loaded model
+    monkeypatch.setattr("ingest.pipeline.Embedder.from_settings", lambda *a, **k: embedder)  # reuse the loaded model
     site.put_paper("70002", b"%PDF-1.4 not a real PDF at all")
     args = ["--data", str(tmp_path / "data"), "harvest", site.url, "--committee", "art galleries",
             "--from", "2026-03-01", "--to", "31/03/2026", "--council", "Manchester City Council"]

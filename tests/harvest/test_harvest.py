@@ -10,6 +10,7 @@ import pytest
 from ingest.harvest import HarvestEvent
 from kg.catalog import Catalog, DocumentEntry
 from kg.datadir import Layout, content_hash, read_original
+from kg.graphstore import open_graph_store
 from kg.settings import Settings
 from tests.harvest.conftest import COUNCIL, USER_AGENT, Run
 from tests.harvest.site import PAPER_PATH, SERVICE, STALL, FakeModernGov, make_pdf, restrict
@@ -31,14 +32,25 @@ def state(settings: Settings) -> dict:
     return json.loads(path.read_text())
 
 
+def sparql(settings: Settings, select: str) -> list:
+    """Rows of a SELECT over the committed graph."""
+    prefixes = ("PREFIX ckg: <https://w3id.org/council-kg/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX org: <http://www.w3.org/ns/org#> ")
+    store = open_graph_store(settings, read_only=True)
+    try:
+        return list(store.query(prefixes + select))
+    finally:
+        store.close()
+
+
 def test_first_harvest(run: Run, site: FakeModernGov) -> None:
     report = run()
     assert report.ok, report.failures
     assert (report.committees, report.meetings, report.cancelled) == (2, 3, 1)
-    assert (report.meetings_ingested, report.papers_fetched, report.papers_added) == (2, 4, 4)
+    assert (report.meetings_ingested, report.papers_fetched, report.papers_added) == (3, 4, 4)
     assert run.ingestor is not None and len(run.ingestor.calls) == 1  # one batch, one commit
     docs = documents(run.settings)
-    assert len(docs) == 6
+    assert len(docs) == 7  # three meeting records (one cancelled) and four papers
     minutes = docs[site.paper_url("60860")]
     assert minutes.meta.council == COUNCIL
     assert minutes.meta.body == "Audit Committee"
@@ -56,6 +68,12 @@ def test_first_harvest(run: Run, site: FakeModernGov) -> None:
     assert saved["run"]["finished"] and set(saved["run"]["done"]) == {"4966", "4967", "5001"}
     assert len(saved["papers"]) == 4 and all(p["etag"] for p in saved["papers"])
     assert not any((run.settings.data / "harvest").glob("*/incoming/*"))
+    # The graph: only the 13 January meeting is cancelled; attendees carry their party.
+    cancelled = sparql(run.settings, "SELECT ?date WHERE { ?m a ckg:Meeting ; ckg:cancelled true ; dcterms:date ?date }")
+    assert [r["date"].value for r in cancelled] == ["2026-01-13"]
+    parties = sparql(run.settings, "SELECT DISTINCT ?name ?party WHERE { ?ms a ckg:PartyMembership ; "
+                     "org:member/rdfs:label ?name ; org:organization/rdfs:label ?party }")
+    assert sorted((r["name"].value, r["party"].value) for r in parties) == [("Basil Curley", "LAB")]
 
 
 def test_unchanged_second_harvest_downloads_no_paper(run: Run, site: FakeModernGov) -> None:
@@ -91,13 +109,31 @@ def test_changed_paper_is_replaced(run: Run, site: FakeModernGov) -> None:
     assert "cyber security" in text and "treasury" not in text
 
 
-def test_cancelled_meeting_is_recorded_and_nothing_fetched(run: Run, site: FakeModernGov) -> None:
+def test_cancelled_meeting_is_in_the_graph_as_cancelled_and_no_paper_fetched(run: Run, site: FakeModernGov) -> None:
     report = run("Audit Committee", start=date(2026, 1, 1), end=date(2026, 1, 31))
-    assert report.ok and (report.meetings, report.cancelled, report.papers_fetched) == (1, 1, 0)
+    assert report.ok, report.failures
+    assert (report.meetings, report.cancelled, report.meetings_ingested, report.papers_fetched) == (1, 1, 1, 0)
     assert len(site.hits(f"{SERVICE}/GetMeeting", {"lMeetingId": "4966"})) == 1
-    assert run.ingestor is not None and run.ingestor.calls == []
+    assert not site.hits(PAPER_PATH)  # a cancelled meeting's papers are never fetched
+    assert run.ingestor is not None and run.ingestor.calls == [["meeting-4966.xml"]]
     (meeting,) = state(run.settings)["meetings"]
     assert meeting["id"] == "4966" and meeting["status"] == "cancelled" and meeting["date"] == "2026-01-13"
+    # The meeting's record is a document whose one paragraph says so, and the meeting node is cancelled.
+    (record,) = documents(run.settings).values()
+    assert record.meta.body == "Audit Committee" and record.meta.meeting_date == date(2026, 1, 13)
+    catalog = Catalog(Layout(run.settings.data).catalog, read_only=True)
+    texts = [p.paragraph.text for p in catalog.paragraphs_of(record.id)]
+    catalog.close()
+    assert texts == ["This meeting on 13 January 2026 at 10.00 am was cancelled."]
+    rows = sparql(run.settings, "SELECT ?label ?date ?cancelled WHERE { ?doc ckg:forMeeting ?m . "
+                  "?m a ckg:Meeting ; rdfs:label ?label ; dcterms:date ?date ; ckg:cancelled ?cancelled }")
+    assert [(r["label"].value, r["date"].value, r["cancelled"].value) for r in rows] == [
+        ("Audit Committee, 2026-01-13", "2026-01-13", "true")
+    ]
+    # Unchanged on the next run: nothing re-ingested, still no paper fetched.
+    again = run("Audit Committee", start=date(2026, 1, 1), end=date(2026, 1, 31))
+    assert again.ok and (again.meetings_ingested, again.papers_fetched) == (0, 0)
+    assert run.ingestor.calls == [] and not site.hits(PAPER_PATH)
 
 
 def test_restricted_item_and_paper_are_never_fetched(run: Run, site: FakeModernGov, shared) -> None:
@@ -158,5 +194,5 @@ def test_interrupted_harvest_resumes_after_committed_meetings(run: Run, site: Fa
     report = run(batch_meetings=2)
     assert report.ok and report.resumed == 2 and report.papers_added == 2
     assert len(site.hits(f"{SERVICE}/GetMeeting", {"lMeetingId": "4967"})) == 1
-    assert len(documents(run.settings)) == 6
+    assert len(documents(run.settings)) == 7
     assert state(run.settings)["run"]["finished"]

@@ -24,8 +24,29 @@ def test_meeting_metadata(moderngov_dir: Path) -> None:
     assert meeting.cancelled is False
     assert meeting.agenda_items == (AgendaItem("1", "Minutes"), AgendaItem("9", "Work Programme"))
     assert meeting.attendees == (
-        Attendee("Councillor Basil Curley", role="Committee Member", attendance="Expected"),
+        Attendee("Councillor Basil Curley", role="Committee Member", attendance="Expected", party="LAB",
+                 ward="Charlestown"),
     )
+
+
+def test_attendee_party_and_ward_in_the_table(moderngov_dir: Path) -> None:
+    parsed = read_path(moderngov_dir / "meeting_with_minutes.xml")
+    (table,) = [b.text for b in parsed.blocks if b.kind is BlockKind.TABLE]
+    assert table.splitlines() == [
+        "Name | Role | Attendance | Party | Ward",
+        "Councillor Basil Curley | Committee Member | Expected | LAB | Charlestown",
+    ]
+
+
+def test_attendee_without_party_or_ward() -> None:
+    xml = b"""<meeting><meetingid>1</meetingid><meetingdate>10/02/2026</meetingdate>
+      <attendees><attendee name="Jo Bloggs" roledescription="Officer" attendance="Present" /></attendees>
+    </meeting>"""
+    parsed = read_bytes(xml, "officer.xml")
+    assert parsed.meeting is not None
+    assert parsed.meeting.attendees == (Attendee("Jo Bloggs", role="Officer", attendance="Present"),)
+    (table,) = [b.text for b in parsed.blocks if b.kind is BlockKind.TABLE]
+    assert table.splitlines()[0] == "Name | Role | Attendance"
 
 
 def test_meeting_blocks_include_decoded_minutes(moderngov_dir: Path) -> None:
@@ -79,6 +100,14 @@ def test_cancelled_meeting_in_soap_envelope() -> None:
     parsed = read_bytes(xml, "cancelled.xml")
     assert parsed.meeting is not None and parsed.meeting.cancelled
     assert parsed.meeting.body == "Audit Committee"
+    # A cancelled meeting has no agenda: one honest paragraph records the cancellation.
+    paragraphs = [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs == ["This meeting of the Audit Committee on 13 January 2026 was cancelled."]
+
+
+def test_meeting_not_cancelled_has_no_cancellation_paragraph(moderngov_dir: Path) -> None:
+    parsed = read_path(moderngov_dir / "meeting_with_minutes.xml")
+    assert not any("cancelled" in b.text for b in parsed.blocks)
 
 
 XXE = b"""<?xml version="1.0"?>

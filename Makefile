@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test install install-test serve ingest-samples clean
+.PHONY: run test install install-test install-comunica serve ingest-samples clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,15 @@ run: ingest-samples
 $(CHROMIUM):
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
-test: install-test $(CHROMIUM)
+# Comunica, a real SPARQL client for tests/sparql/test_comunica.py, pinned by its package-lock.json.
+COMUNICA_DIR := tests/sparql/node
+$(COMUNICA_DIR)/node_modules/.installed: $(COMUNICA_DIR)/package.json $(COMUNICA_DIR)/package-lock.json
+	npm ci --prefix $(COMUNICA_DIR) || npm install --prefix $(COMUNICA_DIR)
+	touch $@
+
+install-comunica: $(COMUNICA_DIR)/node_modules/.installed
+
+test: install-test $(CHROMIUM) install-comunica
 	$(BIN)/python -m pytest -q
 
 clean:

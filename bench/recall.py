@@ -7,7 +7,7 @@ k that an index returns in its top k; 50 is the candidate pool hybrid search ask
 Beyond the real vectors cached (``python -m bench.vectors N``), synthetic ones perturbed from
 them extend the corpus (noted in the table).
 
-    python -m bench.recall --sizes 20000,100000
+    python -m bench.recall --sizes 9800,100000
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def run(size: int, queries: int = 200) -> tuple[list[tuple], str]:
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and record it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="20000,100000")
+    parser.add_argument("--sizes", default="9800,100000")
     parser.add_argument("--doc", type=Path, default=DOC)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--no-record", action="store_true")

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench import corpus, incremental, ingest, recall, search
+from bench import corpus, incremental, ingest, profile, recall, search
 from bench.report import Table, percentile, publish
 from bench.store import documents
 from bench.vectors import clustered_vectors, synthetic_vectors
@@ -68,3 +68,5 @@ def test_search_and_incremental_smoke(tmp_path: Path):
     assert "cold start to first answer" in text and "| 400 |" in text
     incremental.main(["--size", "400", "--work", str(tmp_path / "w"), "--doc", str(doc)])
     assert "add one paper" in doc.read_text()
+    profile.main(["--size", "400", "--searches", "3", "--work", str(tmp_path / "w"), "--doc", str(doc)])
+    assert "HybridSearch" in doc.read_text()

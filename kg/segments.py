@@ -153,12 +153,29 @@ def open_segment(layout: Layout, name: str) -> OpenSegment:
         if found is not None:
             return found
         try:
+            _read_ahead(folder)
             opened = OpenSegment(np.load(folder / "rows.npy"), DenseSegment.load(folder / "dense"),
                                  Postings.load(folder / "lexical"))
         except (OSError, ValueError, RuntimeError) as exc:
             raise StoreError(f"{folder}: cannot open index segment: {exc}") from exc
         _OPENED[key] = opened
         return opened
+
+
+def _read_ahead(folder: Path) -> None:
+    """Ask the kernel to start reading the files searches touch at random (the FAISS graph and
+    codes, the postings), so the first queries after a cold open do not fault them in page by page."""
+    if not hasattr(os, "posix_fadvise"):
+        return
+    for path in [folder / "dense" / "dense.faiss", *sorted((folder / "lexical").glob("*.npy"))]:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        finally:
+            os.close(fd)
 
 
 def write_segment(layout: Layout, name: str, rows: np.ndarray, dense: DenseSegment, postings: Postings) -> SegmentEntry:

@@ -153,7 +153,9 @@ def open_segment(layout: Layout, name: str) -> OpenSegment:
         if found is not None:
             return found
         try:
-            _read_ahead(folder)
+            # in the background: on a cold page cache the kernel reads synchronously, and opening
+            # should not wait for pages a search may never need
+            threading.Thread(target=_read_ahead, args=(folder,), name=f"read-ahead {name}", daemon=True).start()
             opened = OpenSegment(np.load(folder / "rows.npy"), DenseSegment.load(folder / "dense"),
                                  Postings.load(folder / "lexical"))
         except (OSError, ValueError, RuntimeError) as exc:

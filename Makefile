@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test install install-test install-comunica serve ingest-samples clean
+.PHONY: run test bench install install-test install-comunica serve ingest-samples clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,23 @@ install-comunica: $(COMUNICA_DIR)/node_modules/.installed
 
 test: install-test $(CHROMIUM) install-comunica
 	$(BIN)/python -m pytest -q
+
+# Benchmarks, not part of `make test`: each prints its table and records it in docs/benchmarks.md.
+# The first run embeds 10,000 paragraphs and builds stores of 10k, 100k and 1M paragraphs under
+# $(BENCH_WORK) (about 3 GB, 20-40 min on 2 cores); later runs reuse them.
+BENCH_WORK ?= /tmp/council-kg-bench
+MEDWAY ?= ../shared/corpus/medway
+bench: install-test
+	nice $(BIN)/python -m bench.vectors 10000
+	nice $(BIN)/python -m bench.recall --sizes 9800,100000
+	$(BIN)/python -m bench.ingest --paragraphs 1000 --rounds 3
+	$(BIN)/python -m bench.search --sizes 10000,100000,1000000 --work $(BENCH_WORK)
+	$(BIN)/python -m bench.incremental --size 100000 --work $(BENCH_WORK)
+	$(BIN)/python -m bench.profile --size 100000 --work $(BENCH_WORK)
+	$(BIN)/python -m bench.sparql_bench --triples 1000000
+	$(BIN)/council-kg --data $(BENCH_WORK)/medway ingest $(MEDWAY) --manifest $(MEDWAY)/manifest.json
+	$(BIN)/python -m bench.sparql_bench --data $(BENCH_WORK)/medway
+	$(BIN)/python -m bench.qa_bench --data $(BENCH_WORK)/medway --rounds 3
 
 clean:
 	rm -rf $(VENV) $(DATA) .pytest_cache

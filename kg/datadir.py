@@ -8,7 +8,8 @@
       journal.json      present only while a commit is under way (or after a crash in one)
       graph/            Oxigraph store, one named graph per document
       originals/        every ingested file, named by its SHA-256
-      generations/NAME/ vector and lexical indexes of one committed generation
+      segments/NAME/    immutable index segments: rows, vectors + FAISS, BM25 postings
+      generations/NAME/ which segments, minus which tombstoned rows, one commit made live
 """
 
 from __future__ import annotations

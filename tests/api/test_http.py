@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from ingest.manifest import Manifest
 from ingest.pipeline import Ingestor
 from kg.settings import Settings
+from tests.serving import served
 from tests.conftest import SAMPLES
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(url: str) -> tuple[int, dict]:
@@ -40,26 +31,8 @@ def server(tmp_path_factory, embedder):
     settings = Settings.load({}, data=data)
     report = Ingestor(settings, embedder=embedder).ingest([SAMPLES], Manifest.load(SAMPLES / "manifest.json"))
     assert report.ok, report.failed
-    port = free_port()
-    env = {**os.environ, "COUNCIL_KG_DATA": str(data)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "api", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            get(base + "/health")
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("server did not start: " + proc.stdout.read().decode())
-    yield base, settings
-    proc.terminate()
-    proc.wait(timeout=20)
+    with served(data) as base:
+        yield base, settings
 
 
 def test_health_reports_counts(server):

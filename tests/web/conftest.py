@@ -9,12 +9,7 @@ anything but the loopback server; screenshots go to ``test-artifacts/web/``.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -24,6 +19,7 @@ from ingest.manifest import Manifest
 from ingest.pipeline import Ingestor
 from ingest.extract import default_extractors
 from kg.settings import Settings
+from tests.serving import served
 from tests.conftest import REPO, SAMPLES
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -61,11 +57,6 @@ document.addEventListener('securitypolicyviolation', function (e) {
 """
 
 
-def free_port() -> int:
-    """A free TCP port on loopback."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _papers(folder: Path) -> Path:
@@ -93,28 +84,10 @@ def site(tmp_path_factory, embedder):
     ingestor = Ingestor(settings, embedder=embedder, extractors=default_extractors())
     report = ingestor.ingest([papers], Manifest.load(papers / "manifest.json"))
     assert report.ok, report.failed
-    port = free_port()
-    env = {**os.environ, "COUNCIL_KG_DATA": str(settings.data)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "api", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/health", timeout=5).read()
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("server did not start: " + proc.stdout.read().decode())
-    # The first question loads the embedding model; do it here so tests measure pages, not start-up.
-    urllib.request.urlopen(base + "/api/search?q=warm+up&k=1", timeout=120).read()
-    yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    with served(settings.data) as base:
+        # The first question loads the embedding model; do it here so tests measure pages, not start-up.
+        urllib.request.urlopen(base + "/api/search?q=warm+up&k=1", timeout=120).read()
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 ``BLUEPRINTS`` is what the app factory registers. Pages are server-rendered from ``web/templates``;
 scripts in ``web/static`` only enhance them (the SPARQL editor), so every page works without
 JavaScript and satisfies a Content-Security-Policy of ``default-src 'self'`` with no inline
-script or style (``PAGE_CSP``; the security headers themselves are set by ``api.security``).
+script or style (the Content-Security-Policy itself is set by ``api.security``).
 """
 
 from __future__ import annotations
@@ -17,10 +17,6 @@ from markupsafe import Markup
 from api import pages_ask, pages_documents, pages_entities, pages_search, pages_sparql
 from api.pages_kit import link, node_href, reading, short_iri
 from api.pages_text import paragraph_html, table_rows
-
-PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            "form-action 'self'; frame-ancestors 'none'")
 
 shared = Blueprint("pages", __name__)
 

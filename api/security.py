@@ -22,7 +22,10 @@ from werkzeug.exceptions import Forbidden, Unauthorized
 
 from kg.errors import ConfigError
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+# The one inline style allowed is the fixed stylesheet YASGUI's column resizer inserts on the
+# SPARQL page (web/static/vendor/yasgui), named by its hash; no other inline style or script runs.
+YASGUI_RESIZER_STYLE = "'sha256-zCK2EVMoPc04mRF/g5CotUvxbJPWS+8V0b+s9ptqQIk='"
+CSP = (f"default-src 'self'; script-src 'self'; style-src 'self' {YASGUI_RESIZER_STYLE}; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
 HEADERS = {

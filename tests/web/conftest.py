@@ -46,9 +46,6 @@ HOSTILE_PAGE = """<!doctype html><html><head><title>Hostile minutes</title>
 <p onclick="window.__pwned=10">2.2 RESOLVED: that the report be noted.</p>
 </body></html>
 """
-# YASGUI's column resizer inserts an inline <style>; the CSP blocks it and the same rules are
-# served from web/static/css/yasgui-extra.css, so this one report is expected on the SPARQL page.
-YASGUI_INLINE_STYLE = "style-src-elem inline"
 CSP_PROBE = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', function (e) {

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
 from kg.vocab import DEFAULT_DATA_BASE
@@ -58,6 +59,21 @@ def _seconds(text: str) -> float:
     return value
 
 
+def http_url(text: str) -> str:
+    """An http(s) URL with a host, or empty (the feature it names is off)."""
+    value = text.strip()
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as exc:
+        raise ValueError(f"not a URL ({exc})") from exc
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        raise ValueError("must be an http:// or https:// URL with a host")
+    return value
+
+
 SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("data", Path("data"), "Data directory: graph, indexes, originals, catalog.", Path),
     SettingSpec(
@@ -103,6 +119,11 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "when harvesting; please add a contact, e.g. 'council-kg/0.1 (you@example.org)'."),
     SettingSpec("harvest_retries", 3, "Retries of a harvest request after a timeout or server error.", int),
     SettingSpec("harvest_timeout", 30.0, "Seconds to wait for a council's server to answer.", _seconds),
+    SettingSpec("llm_url", "", "Base URL of an OpenAI-compatible server (llama.cpp, Ollama) that phrases "
+                "answers from their cited passages; empty: off, answers are composed without one.", http_url),
+    SettingSpec("llm_model", "llama3.2", "Model name sent to that server."),
+    SettingSpec("llm_timeout", 20.0, "Seconds an answer waits for the phrasing before the composed answer "
+                "is returned as it is.", _seconds),
 )
 
 
@@ -135,6 +156,9 @@ class Settings:
     user_agent: str = "council-kg/0.1 (harvester of public committee papers)"
     harvest_retries: int = 3
     harvest_timeout: float = 30.0
+    llm_url: str = ""
+    llm_model: str = "llama3.2"
+    llm_timeout: float = 20.0
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

@@ -21,6 +21,7 @@ from kg.qa.analysis import analyse
 from kg.qa.composer import Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import LabelIndex
+from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, Fact
 from kg.qa.sentences import sentences_of
 from kg.qa.dates import find_spans, wants_latest
@@ -46,8 +47,10 @@ class _GenerationState:
 class QuestionAnswerer:
     """Answers questions over a knowledge base, with citations and calibrated abstention."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, phraser: Phraser | None = None) -> None:
         self.knowledge = knowledge
+        # Optional and off by default: only when the settings name an LLM endpoint (llm_url).
+        self.phraser = phraser if phraser is not None else Phraser.from_settings(knowledge.settings)
         self._tokenize = Tokenizer()
         self._lock = threading.Lock()
         self._state = _GenerationState(None, None)
@@ -95,12 +98,13 @@ class QuestionAnswerer:
                 used = [d_pid] + [p for p in used if p != d_pid] if d_pid else used
         citations = self._citations(snap, used, contexts)
         ok = calibration.answered(conf)
-        return Answer(
+        answer = Answer(
             question=question, answer=text if ok else None, answered=ok, confidence=conf,
             facts=tuple(facts[:10]), citations=tuple(citations), sparql=tuple(found.sparql),
             answer_type=a.answer_type,
             series=tuple(found.series) if a.answer_type == AnswerType.TREND else (),
         )
+        return self.phraser.phrase(answer) if self.phraser is not None else answer
 
     # -- passages ------------------------------------------------------------------------
 

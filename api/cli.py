@@ -108,14 +108,16 @@ def remove(obj: Context, refs: tuple[str, ...]) -> None:
 @click.argument("query")
 @click.option("-k", "k", default=10, show_default=True, type=click.IntRange(1, 100))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON as the HTTP API does.")
+@click.option("--document", "documents", multiple=True, metavar="ID",
+              help="Search only this document (repeatable).")
 @click.pass_obj
-def search(obj: Context, query: str, k: int, as_json: bool) -> None:
+def search(obj: Context, query: str, k: int, as_json: bool, documents: tuple[str, ...]) -> None:
     """Search paragraphs (fused BM25 + dense)."""
     from api.search import hit_json
     from kg.knowledge import KnowledgeBase
 
     try:
-        hits = KnowledgeBase(obj.settings).search(query, k)
+        hits = KnowledgeBase(obj.settings).search(query, k, documents or None)
     except CouncilKGError as exc:
         fail(str(exc))
     if as_json:

@@ -15,8 +15,6 @@ from kg.pages.documents import anchors
 
 bp = Blueprint("search_page", __name__)
 install_errors(bp)
-POOL = 40
-FILTERED_POOL = 100
 SHOWN = 20
 MAX_QUERY = 500
 
@@ -63,21 +61,21 @@ def search():
     )
     docs = {d.id: d for d in r.snap.catalog.documents()} if r.snap.catalog else {}
     results = []
-    if query and r.ready:
+    filtered = filters.body or filters.document_type or filters.start or filters.end
+    admitted = [d for d in docs if filters.admits(docs[d])] if filtered else None
+    if query and r.ready and admitted != []:
         terms = query_terms(query)
         anchor_cache: dict[str, dict[str, str]] = {}
-        filtered = filters.body or filters.document_type or filters.start or filters.end
-        for hit in r.kb.search(query, FILTERED_POOL if filtered else POOL):
+        # The filters narrow the search itself, so a filtered search is as thorough as an open one.
+        for hit in r.snap.search.search(query, SHOWN, admitted):
             doc = docs.get(hit.document_id)
-            if doc is None or not filters.admits(doc):
+            if doc is None:  # a paragraph committed after the catalog was read
                 continue
             if hit.document_id not in anchor_cache:
                 anchor_cache[hit.document_id] = anchors(
                     sp.paragraph for sp in r.snap.catalog.paragraphs_of(hit.document_id))
             results.append({"hit": hit, "doc": doc, "text": mark_terms(hit.text, terms),
                             "anchor": anchor_cache[hit.document_id].get(hit.paragraph_id, "")})
-            if len(results) >= SHOWN:
-                break
     return render_template(
         "search.html", query=query, filters=filters, results=results,
         bodies=sorted({d.meta.body for d in docs.values() if d.meta.body}),

@@ -104,11 +104,12 @@ def evaluate(obj, questions: Path, qmsum: Path | None, failures: bool) -> None:
 
 def retrieval_benchmark(settings, split: Path, limit: int | None = None) -> dict:
     """Ingest a QMSum split into a temporary data directory and report recall@5 of BM25-only,
-    dense-only and fused search over the same index."""
+    dense-only and fused search over the same index: each query within its own meeting (as
+    QMSum poses them) and across all the split's meetings at once."""
     from dataclasses import replace
 
     from ingest.pipeline import Ingestor
-    from kg.evaluate import load_qmsum, retrieval_recall, turn_map
+    from kg.evaluate import load_qmsum, meeting_documents, retrieval_recall, turn_map
     from kg.knowledge import KnowledgeBase
     from kg.search import HybridSearch, Tuning
 
@@ -128,13 +129,15 @@ def retrieval_benchmark(settings, split: Path, limit: int | None = None) -> dict
 
         def ranker(weight: float, tuning: Tuning):
             search = HybridSearch(snap.search.generation, snap.catalog, kb.embedder, weight, tuning)
-            return lambda q, k: [h.paragraph_id for h in search.search(q, k)]
+            return lambda q, k, documents: [h.paragraph_id for h in search.search(q, k, documents)]
 
         plain = Tuning(neighbour=0.0, document=0.0, strip_framing=False)
-        result = retrieval_recall(
-            {"bm25": ranker(0.0, plain), "dense": ranker(1.0, plain),
-             "fused_plain": ranker(local.dense_weight, plain), "fused": ranker(local.dense_weight, Tuning())},
-            queries, turns, k=5,
-        )
-    return {"qmsum": str(split), "queries": result.queries, "k": result.k,
-            **{f"recall@5_{name}": round(v, 4) for name, v in result.recall.items()}}
+        rankers = {"bm25": ranker(0.0, plain), "dense": ranker(1.0, plain),
+                   "fused_plain": ranker(local.dense_weight, plain), "fused": ranker(local.dense_weight, Tuning())}
+        scopes = {"within_meeting": meeting_documents(snap.catalog, transcripts), "all_meetings": None}
+        result = {scope: retrieval_recall(rankers, queries, turns, k=5, within=within)
+                  for scope, within in scopes.items()}
+    first = next(iter(result.values()))
+    return {"qmsum": str(split), "queries": first.queries, "k": first.k,
+            **{scope: {f"recall@5_{name}": round(v, 4) for name, v in r.recall.items()}
+               for scope, r in result.items()}}

@@ -1,4 +1,5 @@
-"""``GET /api/search?q=...&k=10``: paragraphs ranked by fused BM25 + dense scores."""
+"""``GET /api/search?q=...&k=10[&document=ID...]``: paragraphs ranked by fused BM25 + dense scores,
+optionally only within the given documents."""
 
 from __future__ import annotations
 
@@ -46,5 +47,6 @@ def search():
     if len(query) > MAX_QUERY:
         raise QueryError(f"q is longer than {MAX_QUERY} characters")
     k = parse_k(request.args.get("k"))
-    hits = knowledge_base().search(query, k)
+    documents = request.args.getlist("document") or None
+    hits = knowledge_base().search(query, k, documents)
     return jsonify(query=query, k=k, results=[hit_json(h) for h in hits])

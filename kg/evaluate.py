@@ -17,7 +17,7 @@ import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from kg.catalog import Catalog
 from kg.errors import InputError
@@ -201,19 +201,25 @@ def load_qmsum(folder: Path) -> tuple[list[Path], list[RetrievalQuery]]:
     return transcripts, queries
 
 
+def meeting_documents(catalog: Catalog, transcripts: Sequence[Path]) -> dict[str, str]:
+    """Meeting (the transcript's file stem) → the id of the document it was stored as."""
+    by_file = {d.file_name: d.id for d in catalog.documents()}
+    return {path.stem: by_file[path.name] for path in transcripts if path.name in by_file}
+
+
 def turn_map(catalog: Catalog, transcripts: Sequence[Path]) -> dict[str, set[tuple[str, int]]]:
     """Paragraph id → the (meeting, turn) pairs its text covers.
 
     The segmenter may merge short turns or split long ones, so paragraphs are located in the
     transcript by their text (whitespace-folded), not by position.
     """
-    by_file = {d.file_name: d.id for d in catalog.documents()}
+    documents = meeting_documents(catalog, transcripts)
     covered: dict[str, set[tuple[str, int]]] = {}
     for path in transcripts:
-        doc_id = by_file.get(path.name)
+        meeting = path.stem
+        doc_id = documents.get(meeting)
         if doc_id is None:
             continue
-        meeting = path.stem
         blocks = [b for b in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if b.strip()]
         flat, starts = "", []
         for block in blocks:
@@ -239,20 +245,25 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-RankFn = Callable[[str, int], list[str]]
+# (query, k, the document ids to search or None for all) → paragraph ids, best first
+RankFn = Callable[[str, int, Collection[str] | None], list[str]]
 
 
 def retrieval_recall(
     rankers: dict[str, RankFn], queries: Sequence[RetrievalQuery],
-    turns: dict[str, set[tuple[str, int]]], k: int = 5,
+    turns: dict[str, set[tuple[str, int]]], k: int = 5, within: Mapping[str, str] | None = None,
 ) -> RetrievalReport:
-    """Recall@k per ranker: a query counts when a top-k paragraph covers a relevant turn."""
+    """Recall@k per ranker: a query counts when a top-k paragraph covers a relevant turn.
+
+    With ``within`` (meeting → document id) each query searches only its own meeting's
+    transcript, as QMSum poses its queries; without it, every transcript competes."""
     recall = {}
     for name, rank in rankers.items():
         hits = 0
         for q in queries:
             relevant = {(q.meeting, t) for a, b in q.ranges for t in range(a, b + 1)}
-            if any(turns.get(pid, set()) & relevant for pid in rank(q.query, k)):
+            scope = None if within is None else [within.get(q.meeting, "")]
+            if any(turns.get(pid, set()) & relevant for pid in rank(q.query, k, scope)):
                 hits += 1
         recall[name] = hits / len(queries) if queries else 0.0
     return RetrievalReport(k, len(queries), recall)

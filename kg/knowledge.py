@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Collection
 
 from kg.catalog import Catalog
 from kg.datadir import Layout
@@ -65,7 +66,13 @@ class KnowledgeBase:
         search = HybridSearch(generation, catalog, self.embedder, self.settings.dense_weight)
         return Snapshot(live, catalog, graph, search)
 
-    def search(self, query: str, k: int = 10):
-        """Hybrid search over the latest committed paragraphs."""
+    def search(self, query: str, k: int = 10, documents: Collection[str] | None = None):
+        """Hybrid search over the latest committed paragraphs, or only those of ``documents``
+        (ids; an id not in the store raises :class:`NotFound` naming it)."""
         snap = self.current()
-        return [] if snap.search is None else snap.search.search(query, k)
+        if snap.search is None:
+            return []
+        if documents is not None:
+            for doc_id in documents:
+                snap.catalog.document(doc_id)
+        return snap.search.search(query, k, documents)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Collection, Protocol
 
 import numpy as np
 
@@ -32,6 +32,8 @@ from kg.generation import Generation
 from kg.records import SearchHit
 
 CANDIDATES = 50
+EXACT_SCOPE = 50_000  # a scope this small gets exact dense scores (about 10 ms at 384 dimensions)
+SCOPE_WIDENING = 20  # a larger scope takes this many times the pool from the index, then filters
 
 # Words that frame a question ("what did X say about Y") but never distinguish passages;
 # left in, they pull the dense vector towards any turn that reports speech.
@@ -56,7 +58,6 @@ class Tuning:
     neighbour: float = 0.2
     document: float = 0.0  # train: 0.838 at 0, 0.831 at 0.1 and 0.2
     strip_framing: bool = True
-    speaker: float = 0.0  # measured on QMSum train: no gain (0.827 at 0.15 vs 0.838 off); kept for corpora of transcripts
 
 
 class HybridSearch:
@@ -72,7 +73,7 @@ class HybridSearch:
         self.dense_weight = dense_weight
         self.tuning = tuning or Tuning()
         self._doc_of: np.ndarray | None = None
-        self._speakers: Speakers | None = None
+        self._doc_ids: np.ndarray | None = None
         self._lock = threading.Lock()
 
     def _documents(self) -> np.ndarray:
@@ -83,27 +84,40 @@ class HybridSearch:
                 doc_of = np.full(len(rows), -1, dtype=np.int64)
                 # one catalog query for every paragraph: per-document queries took 4.3 s at 1M
                 cat_rows, cat_docs = self.catalog.row_documents()
+                ids, ordinal = np.unique(cat_docs, return_inverse=True)
                 if len(rows) and len(cat_rows):
-                    _, ordinal = np.unique(cat_docs, return_inverse=True)
                     pos = np.searchsorted(rows, cat_rows)
                     ok = (pos < len(rows)) & (rows[np.clip(pos, 0, len(rows) - 1)] == cat_rows)
                     doc_of[pos[ok]] = ordinal[ok]
-                self._doc_of = doc_of
+                self._doc_of, self._doc_ids = doc_of, ids
             return self._doc_of
 
-    def scored_rows(self, query: str, k: int) -> list[tuple[int, float]]:
-        """(index row, fused score) of the best ``k`` paragraphs, best first."""
+    def _scope(self, documents: Collection[str]) -> np.ndarray:
+        """Lexical positions of the paragraphs of the given documents (ids unknown here match nothing)."""
+        doc_of = self._documents()
+        wanted = np.flatnonzero(np.isin(self._doc_ids, np.asarray(list(documents), dtype=object)))
+        return np.flatnonzero(np.isin(doc_of, wanted))
+
+    def scored_rows(self, query: str, k: int, documents: Collection[str] | None = None) -> list[tuple[int, float]]:
+        """(index row, fused score) of the best ``k`` paragraphs, best first; with ``documents``,
+        only paragraphs of those documents compete (the scope is applied before ranking, so a
+        small document is searched as thoroughly as the whole corpus)."""
         dense, lexical = self.generation.dense, self.generation.lexical
         if len(lexical.rows) == 0 or not query.strip():
             return []
         pool = max(CANDIDATES, 3 * k)
         bm25_all = lexical.scores(query)
-        top_lex = np.argsort(-bm25_all)[:pool]
-        top_lex = top_lex[bm25_all[top_lex] > 0]
         qvec = self.embedder.embed_query(self._dense_text(query))
-        dense_rows, _ = dense.search(qvec, pool)
-        dense_pos = np.searchsorted(lexical.rows, np.asarray(dense_rows, dtype=np.int64))
-        dense_pos = dense_pos[(dense_pos < len(lexical.rows))]
+        if documents is None:
+            top_lex = np.argsort(-bm25_all)[:pool]
+            dense_rows, _ = dense.search(qvec, pool)
+            dense_pos = np.searchsorted(lexical.rows, np.asarray(dense_rows, dtype=np.int64))
+            dense_pos = dense_pos[(dense_pos < len(lexical.rows))]
+        else:
+            scope = self._scope(documents)
+            top_lex = scope[np.argsort(-bm25_all[scope])[:pool]]
+            dense_pos = self._dense_in(qvec, scope, pool)
+        top_lex = top_lex[bm25_all[top_lex] > 0]
         cand = np.unique(np.concatenate([top_lex, dense_pos]).astype(np.int64))
         if len(cand) == 0:
             return []
@@ -111,22 +125,20 @@ class HybridSearch:
         t = self.tuning
         if t.neighbour > 0 or t.document > 0:
             fused = self._in_context(qvec, bm25_all, cand, fused)
-        if t.speaker > 0:
-            fused = fused + t.speaker * self._speaker_match(query, cand)
         order = np.argsort(-fused, kind="stable")[:k]
         return [(int(lexical.rows[cand[i]]), float(fused[i])) for i in order]
 
-    def _speaker_match(self, query: str, cand: np.ndarray) -> np.ndarray:
-        """1 for candidates spoken by someone the query names (by name or by role), else 0."""
-        with self._lock:
-            if self._speakers is None:
-                rows, texts = self.catalog.all_rows_and_texts()
-                pos = np.searchsorted(self.generation.lexical.rows, np.asarray(rows, dtype=np.int64))
-                self._speakers = Speakers.read(pos, texts, len(self.generation.lexical.rows))
-        wanted = self._speakers.named_in(query)
-        if not wanted:
-            return np.zeros(len(cand))
-        return np.isin(self._speakers.of[cand], list(wanted)).astype(float)
+    def _dense_in(self, qvec: np.ndarray, scope: np.ndarray, pool: int) -> np.ndarray:
+        """Positions of the ``pool`` nearest paragraphs inside a scope: exact scores for a scope
+        of up to ``EXACT_SCOPE`` paragraphs, else the index's nearest, widened and filtered."""
+        rows = self.generation.lexical.rows
+        if len(scope) <= EXACT_SCOPE:
+            cos = self.generation.dense.scores_for(qvec, rows[scope])
+            return scope[np.argsort(-cos, kind="stable")[:pool]]
+        found, _ = self.generation.dense.search(qvec, pool * SCOPE_WIDENING)
+        pos = np.searchsorted(rows, np.asarray(found, dtype=np.int64))
+        pos = pos[pos < len(rows)]
+        return pos[np.isin(pos, scope)][:pool]
 
     def _dense_text(self, query: str) -> str:
         if not self.tuning.strip_framing:
@@ -168,9 +180,10 @@ class HybridSearch:
             out += t.document * np.array([best_doc[int(doc_of[c])] for c in cand.tolist()])
         return out
 
-    def search(self, query: str, k: int = 10) -> list[SearchHit]:
-        """The best ``k`` paragraphs for ``query`` with their document's title and file."""
-        scored = self.scored_rows(query, k)
+    def search(self, query: str, k: int = 10, documents: Collection[str] | None = None) -> list[SearchHit]:
+        """The best ``k`` paragraphs for ``query`` (within ``documents`` when given) with their
+        document's title and file."""
+        scored = self.scored_rows(query, k, documents)
         stored = self.catalog.paragraphs_by_rows([r for r, _ in scored])
         docs: dict[str, tuple[str | None, str]] = {}
         hits = []
@@ -191,53 +204,3 @@ class HybridSearch:
             )
         return hits
 
-
-_SPEAKER = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Za-z][\w.'\u2019-]*){0,6}?)\s*(?:\(([^)]{2,80})\))?\s*:\s")
-_HONORIFIC = frozenset("hon right rt mr mrs ms miss dr the am mp ms mla chair cllr councillor sir dame lord lady".split())
-
-
-class Speakers:
-    """Who speaks each paragraph of a transcript ("Hon. Bill Morneau: …"), and the roles given
-    for them on first mention ("Right Hon. Justin Trudeau (Prime Minister): …"), so that "what did
-    the Prime Minister say" finds the later turns that name only Mr Trudeau."""
-
-    def __init__(self, of: np.ndarray, aliases: dict[str, int]) -> None:
-        self.of = of
-        self.aliases = aliases
-
-    @classmethod
-    def read(cls, positions: np.ndarray, texts: list[str], size: int) -> "Speakers":
-        """Scan paragraph openings for speaker labels; positions index the lexical rows."""
-        of = np.full(size, -1, dtype=np.int64)
-        ids: dict[frozenset[str], int] = {}
-        aliases: dict[str, int] = {}
-        for pos, text in zip(positions.tolist(), texts):
-            m = _SPEAKER.match(text)
-            if m is None or pos >= size:
-                continue
-            words = [w for w in re.findall(r"[a-z][a-z'\u2019-]+", m.group(1).lower()) if w not in _HONORIFIC]
-            if not words or len(words) > 4:
-                continue
-            key = frozenset(words)
-            sid = ids.setdefault(key, len(ids))
-            of[pos] = sid
-            for w in words:
-                if len(w) >= 4:
-                    aliases.setdefault(w, sid)
-            if m.group(2):
-                role = re.sub(r"\s+", " ", m.group(2).lower()).strip()
-                if re.search(r"minister|chair|secretary|leader|director|officer|commissioner|president|deputy", role):
-                    aliases.setdefault(role, sid)
-        return cls(of, aliases)
-
-    def named_in(self, query: str) -> set[int]:
-        """Speakers the query names by surname, first name or role."""
-        q = query.lower()
-        found = set()
-        for alias, sid in self.aliases.items():
-            if " " in alias:
-                if alias in q:
-                    found.add(sid)
-            elif re.search(rf"\b{re.escape(alias)}\b", q):
-                found.add(sid)
-        return found

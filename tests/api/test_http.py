@@ -55,6 +55,22 @@ def test_search_returns_contract_fields_best_first(server):
     assert "vacancy" in results[0]["text"].lower()
 
 
+
+def test_search_within_a_document(server):
+    base, _ = server
+    _, everywhere = get(base + "/api/search?q=children+in+care&k=20")
+    docs = {r["document_id"] for r in everywhere["results"]}
+    assert len(docs) >= 2
+    one = sorted(docs)[0]
+    status, body = get(base + f"/api/search?q=children+in+care&k=5&document={one}")
+    assert status == 200 and body["results"]
+    assert {r["document_id"] for r in body["results"]} == {one}
+    two = sorted(docs)[:2]
+    _, both = get(base + f"/api/search?q=children+in+care&k=20&document={two[0]}&document={two[1]}")
+    assert {r["document_id"] for r in both["results"]} <= set(two)
+    status, body = get(base + "/api/search?q=children&document=no-such-paper")
+    assert status == 404 and "no-such-paper" in json.dumps(body)
+
 def test_pdf_results_carry_pages(server):
     base, _ = server
     _, body = get(base + "/api/search?q=children+in+care+placements+sufficiency&k=10")

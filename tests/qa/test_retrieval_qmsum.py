@@ -21,8 +21,13 @@ def test_qmsum_smoke_two_transcripts(shared, tmp_path):
     result = retrieval_benchmark(Settings.load({}, data=tmp_path / "unused"), split, limit=2)
     print("\nQMSum val, first two transcripts:", json.dumps(result))
     assert result["queries"] > 10
-    for name in ("bm25", "dense", "fused_plain", "fused"):
-        assert 0.0 <= result[f"recall@5_{name}"] <= 1.0
-    # The re-ranked fusion must not lose to either ranker alone on the same index.
-    assert result["recall@5_fused"] >= max(result["recall@5_bm25"], result["recall@5_dense"]) - 0.05
+    for scope in ("within_meeting", "all_meetings"):
+        recall = result[scope]
+        for name in ("bm25", "dense", "fused_plain", "fused"):
+            assert 0.0 <= recall[f"recall@5_{name}"] <= 1.0
+        # The re-ranked fusion must not lose to either ranker alone on the same index.
+        assert recall["recall@5_fused"] >= max(recall["recall@5_bm25"], recall["recall@5_dense"]) - 0.05
+    # Searching one meeting can only remove competitors from other meetings.
+    for name in ("bm25", "dense"):
+        assert result["within_meeting"][f"recall@5_{name}"] >= result["all_meetings"][f"recall@5_{name}"]
     assert not Path(tmp_path / "unused").exists()  # the benchmark works in its own temporary folder

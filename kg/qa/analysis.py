@@ -55,6 +55,15 @@ _UNIT_HINTS = (
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
 )
 
+# "Did Cabinet approve …", "What did the Planning Committee decide …": the body (or person) the
+# question says made the decision, so that a recommendation *to* Cabinet is not taken for one *by* it.
+DECISION_VERBS = (r"approv\w*|agree\w*|decid\w*|resolv\w*|accept\w*|reject\w*|adopt\w*|endors\w*|refus\w*|"
+                  r"defer\w*|ratif\w*|authori[sz]\w*|recommend\w*|vot\w*")
+_ACTOR = re.compile(
+    r"\b(?i:did|has|have|had|will|was|were)\s+(?:(?i:the)\s+((?:[\w'\u2019&-]+\s+){0,4}?[\w'\u2019&-]+)|"
+    r"((?:[A-Z][\w'\u2019&-]*\s+){0,4}?[A-Z][\w'\u2019&-]*))\s+"
+    r"(?:(?:formally|actually|ever|already|finally|then|also)\s+)?(?:" + DECISION_VERBS + r")\b")
+
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,./-]*%?")
 
 
@@ -77,7 +86,47 @@ def analyse(question: str) -> Analysis:
         dates=tuple(spans),
         latest=wants_latest(q),
         unit_hint=unit if answer_type in (AnswerType.FIGURE, AnswerType.TREND) else None,
+        actor=_actor(q),
+        predicate=_predicate(q),
     )
+
+
+_PREDICATE = re.compile(
+    r"\bhow many\b[^?]*?\b(?:were|was|are|is|have|has|had)\s+(?:been\s+|not\s+|ever\s+)?([a-z]+)\b", re.I)
+_IRREGULAR_PARTICIPLES = frozenset(
+    "left made taken given seen held paid sent built sold won lost found brought taught kept put set run done".split())
+
+
+def _predicate(question: str) -> str | None:
+    """The participle that says what happened to what "how many" counts ("how many children were
+    adopted", "how many staff have left"): an answer counting something else does not answer."""
+    m = _PREDICATE.search(question)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return word if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES else None
+
+
+def actor_decided(actor: str, text: str, body: str | None) -> bool:
+    """Whether evidence shows ``actor`` deciding: the paper is the actor's own (its minutes or
+    report), or the text says the actor decided ("Cabinet approved", "agreed by Council") rather
+    than naming it as the recipient of a recommendation ("to recommend to Cabinet")."""
+    words = [w for w in re.findall(r"[a-z][\w'\u2019&-]*", actor.lower()) if w not in _GENERIC_ACTOR]
+    if not words:
+        return True
+    if body and set(words) <= set(re.findall(r"[a-z][\w'\u2019&-]*", body.lower())):
+        return True
+    name = r"\s+".join(re.escape(w) for w in words)
+    return bool(re.search(rf"\b{name}\b(?:\s+\w+){{0,3}}?\s+(?:{DECISION_VERBS})|"
+                          rf"\b(?:{DECISION_VERBS})\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}\b", text.lower()))
+
+
+_GENERIC_ACTOR = frozenset({"full", "the", "council's", "meeting"})
+
+
+def _actor(question: str) -> str | None:
+    m = _ACTOR.search(question)
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _salient(words: list[str]) -> list[str]:

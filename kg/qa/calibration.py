@@ -3,9 +3,10 @@
 The answer sentence's score is discounted for each thing the question names that its evidence
 does not mention: a salient word (a name, place or body: "Kent", "Housing", "Planning"), a
 distinctive word of the question found nowhere near the answer ("library", "potholes"), a year
-asked about that the paragraph never states, or an answer of the wrong kind (no figure for
-"how many"). The discounts are multiplicative so one clear mismatch is enough to abstain, and
-the threshold was set on the development set so that no unanswerable question is answered
+asked about that the paragraph never states, an answer of the wrong kind (no figure for
+"how many"), or a decision by another body than the one the question says decided ("did Cabinet
+approve" answered by a committee's recommendation to Cabinet). The discounts are multiplicative,
+so one clear mismatch is enough to abstain, and the threshold was set on the development set so that no unanswerable question is answered
 while answerable ones keep their answers (see ``council-kg eval``).
 """
 
@@ -27,6 +28,8 @@ COARSE_DATE = 0.6  # only a wider period ("2021") covers the one asked about ("M
 WRONG_TYPE = 0.4
 WEAK_TYPE = 0.75  # a figure, but not of the thing "how many" counts
 UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not repeat
+ACTOR_UNCONFIRMED = 0.3  # "did Cabinet approve": the evidence is a decision by someone else
+PREDICATE_MISSING = 0.45  # "how many were adopted": the paragraph counts something, but not that
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Gaps:
     salient_nearby: int = 0  # missing from the paragraph, stated elsewhere in its document
     absent_words: int = 0  # in no paragraph at all
     rare_missing: int = 0
+    actor_unconfirmed: bool = False  # the question's decider is not shown deciding
+    predicate_missing: bool = False  # what happened to what is counted is not in the paragraph
 
 
 def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
@@ -56,6 +61,10 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= WRONG_TYPE
     elif best.type_fit <= 0.5:
         value *= WEAK_TYPE
+    if gaps.actor_unconfirmed:
+        value *= ACTOR_UNCONFIRMED
+    if gaps.predicate_missing:
+        value *= PREDICATE_MISSING
     if a.answer_type == AnswerType.YESNO and best.coverage < 0.9:
         value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))

@@ -67,7 +67,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         counted = _counted(a.question)
         if counted and re.search(rf"\d[\d,.]*%?\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
             return 1.0
-        if counted and counted.rstrip("s") not in text:
+        if counted and _singular(counted) not in text:
             return 0.5
         return 0.8 if unit else 0.5
     if t == AnswerType.TREND:
@@ -95,10 +95,33 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     return 0.6
 
 
+_COUNT_STOP = frozenset("""did do does were was are is have has had will would could can in at on for from of to by
+with since during between across under over than per""".split())
+
+
+def _singular(noun: str) -> str:
+    """A plural's stem for a containment test ("places" → "place", "children" → "child")."""
+    for plural, singular in (("children", "child"), ("people", "person"), ("women", "woman"), ("men", "man")):
+        if noun.endswith(plural):
+            return noun[: -len(plural)] + singular
+    if noun.endswith("sses"):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
 def _counted(question: str) -> str | None:
-    """The noun "how many" counts ("how many new places" → "places"), as written."""
-    m = re.search(r"\bhow many\s+((?:[\w'\u2019-]+\s+){0,3}?)([a-z]+s)\b", question.lower())
-    return m.group(2) if m else None
+    """The noun "how many" counts, as written: the last word of the phrase after "how many",
+    up to the verb or preposition that ends it ("how many new places did…" → "places",
+    "how many children were adopted…" → "children")."""
+    m = re.search(r"\bhow many\s+(.*)", question.lower())
+    if m is None:
+        return None
+    phrase = []
+    for word in re.findall(r"[a-z][\w'\u2019-]*", m.group(1))[:6]:
+        if word in _COUNT_STOP or (phrase and word.endswith("ed")):  # "how many people attended"
+            break
+        phrase.append(word)
+    return phrase[-1] if phrase else None
 
 
 def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float:

@@ -57,6 +57,8 @@ class Analysis:
     latest: bool = False
     entities: tuple[LinkedEntity, ...] = ()
     unit_hint: str | None = None  # percent | GBP | rate | count
+    actor: str | None = None  # who the question says decided: "Cabinet" in "Did Cabinet approve …?"
+    predicate: str | None = None  # what happened to what is counted: "adopted" in "how many children were adopted"
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,11 @@ def strip_number(text: str) -> str:
     return _LEADING_NUMBER.sub("", text, count=1)
 
 
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:table|figure|fig\.|chart|graph|appendix|annex|section|paragraph|para\.?|item|page|p\.|"
+    r"recommendation|option|priority|phase|stage|tier|level|step|part)\s*$", re.IGNORECASE)
+
+
 def figures(text: str) -> tuple[str, ...]:
     """The numbers a sentence states, years and section numbers left out."""
     found = []
@@ -98,6 +103,8 @@ def figures(text: str) -> tuple[str, ...]:
             continue  # the section number "4.6"
         if re.fullmatch(r"\d{1,2}", token) and _MONTH_AFTER.match(text, m.end()):
             continue  # the day of a date, "18 April 2023"
+        if _REFERENCE_BEFORE.search(text, 0, m.start()):
+            continue  # a reference, "Table 1", "Appendix 2", "paragraph 4.6"
         found.append(token)
     return tuple(found)
 

@@ -17,7 +17,7 @@ from kg.errors import NotFound
 from kg.knowledge import KnowledgeBase, Snapshot
 from kg.lexical import Tokenizer
 from kg.qa import calibration
-from kg.qa.analysis import analyse
+from kg.qa.analysis import actor_decided, analyse
 from kg.qa.composer import Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import LabelIndex
@@ -29,8 +29,8 @@ from kg.qa.dates import find_spans, wants_latest
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
 CITATIONS = 5
-RARE_SHARE = 0.03
-DOC_TEXT_CACHE = 64  # documents whose folded text is kept for salient-word checks  # a word in fewer than this share of paragraphs is distinctive
+RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
+DOC_TEXT_CACHE = 64  # documents whose folded text is kept for salient-word checks
 
 
 @dataclass
@@ -204,7 +204,10 @@ class QuestionAnswerer:
         qualifiers = {_fold(w) for w in _qualifiers(a.question)}
         missing = [w for w in a.salient if _fold(w) not in near]
         stems = self._stems(best.context.text + " " + best.context.around)
+        body = snap.catalog.document(doc_id).meta.body
         return calibration.Gaps(
+            actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
+            predicate_missing=bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)),
             salient_absent=sum(1 for w in missing if _fold(w) not in whole and _fold(w) not in qualifiers),
             qualifier_absent=sum(1 for w in missing if _fold(w) in qualifiers),
             salient_nearby=sum(1 for w in missing if _fold(w) in whole and _fold(w) not in qualifiers),

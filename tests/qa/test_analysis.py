@@ -49,3 +49,43 @@ def test_latest_and_salient_words():
     assert wants_latest("What is the latest number of children in care?")
     assert not wants_latest("How many children were in care in 2020?")
     assert analyse("How many social work vacancies were there in March 2021?").years == (2021,)
+
+
+@pytest.mark.parametrize(
+    "question, actor",
+    [
+        ("Did Cabinet approve the £1.2 million capital funding for Orchard House?", "Cabinet"),
+        ("What did the Planning Committee resolve on 3 May?", "Planning Committee"),
+        ("Has Full Council agreed the budget?", "Full Council"),
+        ("Did the council approve it?", "council"),
+        ("When did the Ministry of Justice launch the Turnaround programme?", None),
+        ("How many plans have been agreed since April?", None),
+    ],
+)
+def test_the_body_a_question_says_decided(question, actor):
+    assert analyse(question).actor == actor
+
+
+def test_a_recommendation_to_a_body_is_not_its_decision():
+    from kg.qa.analysis import actor_decided
+
+    minutes = "The Committee agreed: b) to recommend to Cabinet that capital funding of £1.2 million be considered"
+    assert not actor_decided("Cabinet", minutes, "Children and Families Overview and Scrutiny Committee")
+    assert actor_decided("Cabinet", "Cabinet approved the capital funding on 3 May.", None)
+    assert actor_decided("Cabinet", "The funding was approved by the Cabinet.", None)
+    assert actor_decided("Cabinet", "RESOLVED that the funding be released.", "Cabinet")
+    assert actor_decided("Committee", minutes, "Planning Committee")
+
+
+@pytest.mark.parametrize(
+    "question, predicate",
+    [
+        ("How many children were adopted from care in 2023/24?", "adopted"),
+        ("How many permanent social workers have left since 1 October 2022?", "left"),
+        ("How many NQSWs have been recruited since 2020?", "recruited"),
+        ("How many children are in care?", None),
+        ("How many schools did not issue any permanent exclusions?", None),
+    ],
+)
+def test_what_happened_to_what_is_counted(question, predicate):
+    assert analyse(question).predicate == predicate

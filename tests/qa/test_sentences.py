@@ -28,3 +28,20 @@ def test_trim_keeps_the_clause_with_the_figure():
     long = ", ".join(f"clause number {i} about nothing" for i in range(30)) + ", and the total was 451 children"
     cut = trim(long, 120, ("451",))
     assert "451" in cut and len(cut) <= 120
+
+
+def test_references_are_not_figures():
+    from kg.qa.sentences import figures
+
+    assert figures("Table 1 shows where children in care were living at 30 September 2024") == ()
+    assert figures("See paragraph 4.6 and Appendix 2: 118 households, 2 new schools") == ("118", "2")
+
+
+def test_how_many_counts_irregular_plurals_and_stops_at_the_verb():
+    from kg.qa.composer import _counted, _singular
+
+    assert _counted("How many children were adopted from care?") == "children"
+    assert _counted("How many Education, Health and Care Plans did the council maintain?") == "plans"
+    assert _counted("How many people attended?") == "people"
+    assert _counted("How many new places did the provisions create?") == "places"
+    assert (_singular("children"), _singular("places"), _singular("classes")) == ("child", "place", "class")

@@ -173,6 +173,8 @@ def checked(reply: str, citations: tuple[Citation, ...]) -> tuple[str, tuple[Cit
             continue
         if not re.search(r"\w", _MARKER.sub("", sentence)):  # markers alone say nothing
             continue
+        if not _figures_from(sentence, [citations[n - 1].text for n in numbers]):
+            continue
         if len(" ".join(kept + [sentence])) > MAX_ANSWER_CHARS or len(kept) == MAX_SENTENCES:
             break
         kept.append(sentence)
@@ -183,6 +185,19 @@ def checked(reply: str, citations: tuple[Citation, ...]) -> tuple[str, tuple[Cit
     new_number = {old: new for new, old in enumerate(order, 1)}
     text = " ".join(_MARKER.sub(lambda m: f"[{new_number[int(m.group(1))]}]", s) for s in kept)
     return text, tuple(citations[n - 1] for n in order)
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures_from(sentence: str, passages: list[str]) -> bool:
+    """Whether every number the sentence states appears in the passages it cites: a model may
+    phrase, not compute or invent ("451" kept only if a cited passage says 451 or 451.0)."""
+    stated = {n.replace(",", "").rstrip(".") for n in _FIGURE.findall(_MARKER.sub("", sentence))}
+    if not stated:
+        return True
+    cited = {n.replace(",", "").rstrip(".") for n in _FIGURE.findall(" ".join(passages))}
+    return stated <= cited
 
 
 def sentences(reply: str) -> list[str]:

@@ -156,8 +156,16 @@ def test_a_sentence_citing_a_passage_that_was_not_sent_is_dropped(llm):
                       "Both rose [1][9].")
     assert out.answer == "451 children were in care [1]."
     assert out.citations == COMPOSED.citations
-    out = phrase(llm, "The rate was 74 per 10,000 [0]. 451 children were in care [2].")
-    assert out.answer == "451 children were in care [1]." and out.citations[0] == RATE
+    out = phrase(llm, "The rate was 74 per 10,000 [0]. The rate was 74 per 10,000 children [2].")
+    assert out.answer == "The rate was 74 per 10,000 children [1]." and out.citations[0] == RATE
+
+
+def test_a_sentence_stating_a_figure_its_passages_do_not_is_dropped(llm):
+    # 451 is in passage 1 (children in care), not in passage 2 (the rate) that the sentence cites.
+    out = phrase(llm, "There were 451 children in care [2]. The rate was 74 per 10,000 children [2].")
+    assert out.answer == "The rate was 74 per 10,000 children [1]."
+    out = phrase(llm, "There were 452 children in care [1].")  # a number no passage states
+    assert out.answer == COMPOSED.answer and out.citations == COMPOSED.citations
 
 
 def test_an_uncited_sentence_is_dropped(llm):

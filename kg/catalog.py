@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from kg.datadir import existing
 from kg.errors import NotFound, StoreError
 from kg.records import BlockKind, Document, DocumentMeta, Paragraph
 
@@ -84,9 +85,7 @@ class Catalog:
         self.read_only = read_only
         try:
             if read_only:
-                if not self.path.exists():
-                    raise StoreError(f"{self.path}: no catalog here yet (ingest something first)")
-                uri = f"file:{self.path}?mode=ro"
+                uri = f"file:{existing(self.path, 'catalog')}?mode=ro"
                 self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)

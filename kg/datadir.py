@@ -63,6 +63,13 @@ class Layout:
         return self.originals / content_hash[:2] / content_hash
 
 
+def existing(path: Path, what: str) -> Path:
+    """``path`` when it exists; else a StoreError saying that nothing has been ingested there yet."""
+    if not path.exists():
+        raise StoreError(f"{path}: no {what} here yet (ingest something first)")
+    return path
+
+
 def content_hash(data: bytes) -> str:
     """SHA-256 of a file's bytes, hex."""
     return hashlib.sha256(data).hexdigest()

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
+from kg.datadir import existing
 from kg.errors import QueryError, StoreError
 from kg.settings import Settings
 from kg.vocab import PREFIXES
@@ -56,9 +57,7 @@ class OxigraphStore:
         self.read_only = read_only
         try:
             if read_only:
-                if not self.path.exists():
-                    raise StoreError(f"{self.path}: no graph store here yet (ingest something first)")
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = ox.Store.read_only(str(existing(self.path, "graph store")))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))

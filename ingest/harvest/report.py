@@ -27,11 +27,10 @@ class HarvestEvent:
 Progress = Callable[[HarvestEvent], None]
 
 
-@dataclass(frozen=True)
-class HarvestReport:
-    """The outcome of one harvest run."""
+@dataclass
+class Tally:
+    """The counts of a harvest while it runs."""
 
-    site: str
     committees: int = 0
     meetings: int = 0
     meetings_ingested: int = 0
@@ -45,9 +44,21 @@ class HarvestReport:
     duplicates: int = 0
     restricted: int = 0
     external: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    def report(self, site: str, requests: int, downloads: int) -> "HarvestReport":
+        """The report of these counts, with the site and the requests made."""
+        counts = {f.name: getattr(self, f.name) for f in fields(Tally)}
+        return HarvestReport(**counts, site=site, requests=requests, downloads=downloads)
+
+
+@dataclass
+class HarvestReport(Tally):
+    """The outcome of one harvest run: its tally, the site and the requests made."""
+
+    site: str = ""
     requests: int = 0
     downloads: int = 0
-    failures: tuple[Failure, ...] = field(default=())
 
     @property
     def ok(self) -> bool:
@@ -79,29 +90,3 @@ class HarvestReport:
         lines += [f"  {f.url}: {f.reason}" for f in self.failures]
         lines.append(f"requests: {self.requests} ({self.downloads} downloads)")
         return lines
-
-
-@dataclass
-class Tally:
-    """The report's counts while a harvest runs (mutable; frozen into a report at the end)."""
-
-    committees: int = 0
-    meetings: int = 0
-    meetings_ingested: int = 0
-    cancelled: int = 0
-    withheld: int = 0
-    resumed: int = 0
-    papers_fetched: int = 0
-    papers_added: int = 0
-    papers_replaced: int = 0
-    unchanged: int = 0
-    duplicates: int = 0
-    restricted: int = 0
-    external: int = 0
-    failures: list[Failure] = field(default_factory=list)
-
-    def report(self, site: str, requests: int, downloads: int) -> HarvestReport:
-        """The frozen report of these counts."""
-        counts = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "failures"}
-        return HarvestReport(site=site, requests=requests, downloads=downloads,
-                             failures=tuple(self.failures), **counts)

@@ -172,6 +172,9 @@ def _build_units(text: str, spans: list[_Span | None]) -> list[_Unit]:
     following = _following(spans)
     section = 0
     current: _Unit | None = None
+    # Headings with nothing under them yet: one closed before any text ("LEAD OFFICER" then
+    # "James Harman - Head of…" then "1 Summary") holds content of its own, kept as a paragraph.
+    empty: list[tuple[_Heading, _Span, tuple[str, ...]]] = []
     for span, after in zip(spans, following):
         if span is None:
             continue
@@ -183,10 +186,14 @@ def _build_units(text: str, spans: list[_Span | None]) -> list[_Unit]:
             current.enumeration_next = int(number.value) + 1
             continue
         if origin is not None:
+            path_before = tuple(entry.label for entry in stack)
             stack = _push_heading(stack, text, span, origin)
+            empty = _keep_closed_headings(units, empty, stack, section)
+            empty.append((stack[-1], span, path_before))
             section += 1
             current = None
             continue
+        empty = []
         path = tuple(entry.label for entry in stack)
         if current is not None and _attaches(text, span, current):
             current.spans.append(span)
@@ -203,7 +210,25 @@ def _build_units(text: str, spans: list[_Span | None]) -> list[_Unit]:
             current = _Unit(span.kind, None, False, section, path, [span])
             current.has_items = span.kind is not BlockKind.PARAGRAPH
         units.append(current)
+    _keep_closed_headings(units, empty, (), section)
     return units
+
+
+def _keep_closed_headings(
+    units: list[_Unit], empty: list[tuple[_Heading, _Span, tuple[str, ...]]],
+    stack: tuple[_Heading, ...], section: int,
+) -> list[tuple[_Heading, _Span, tuple[str, ...]]]:
+    """Emit the empty headings the stack no longer holds as paragraphs (a run of them shares
+    one section, so the merge pass joins them); return those still open."""
+    still_open = []
+    for heading, span, path in empty:
+        if any(entry is heading for entry in stack):
+            still_open.append((heading, span, path))
+            continue
+        previous = units[-1] if units else None
+        joined = previous is not None and previous.section < 0
+        units.append(_Unit(BlockKind.PARAGRAPH, None, False, previous.section if joined else -1 - section, path, [span]))
+    return still_open
 
 
 def _heading_origin(

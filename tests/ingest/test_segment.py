@@ -157,9 +157,29 @@ def test_heading_path_follows_levels_and_number_depth() -> None:
         ("Sufficiency Report", "3. Options"),
         ("Sufficiency Report", "3. Options", "3.2 Preferred option"),
         ("Sufficiency Report", "4. Risk management"),
+        ("Sufficiency Report", "4. Risk management"),
     ]
+    # Headings with nothing under them are kept as text, joined, under the path they closed.
+    assert result.paragraphs[-1].text == "Appendix\n\nLone heading at the end"
     assert result.text.endswith("Lone heading at the end")
-    assert [p.page for p in result.paragraphs] == [1, 2, 2]
+    assert [p.page for p in result.paragraphs] == [1, 2, 2, 3]
+
+
+def test_headings_closed_before_any_text_are_kept_as_a_paragraph() -> None:
+    source = parsed(
+        (H, "Diversity impact assessment", 1, 1),
+        (H, "TITLE- Medway Sufficiency Strategy 2023-25", 1, 1),
+        (H, "LEAD OFFICER. -", 1, 1),
+        (H, "James Harman - Head of Children's Services Commissioning", 1, 1),
+        (H, "1 Summary description of the proposed change", 1, 1),
+        (P, "This is an updated strategy for the borough's children in care.", 1),
+    )
+    result = segment(source, "d")
+    assert_exact(result)
+    texts = [p.text for p in result.paragraphs]
+    assert len(texts) == 2 and "James Harman - Head of Children's Services Commissioning" in texts[0]
+    assert texts[0].startswith("Diversity impact assessment") and "LEAD OFFICER" in texts[0]
+    assert result.paragraphs[1].heading_path == ("1 Summary description of the proposed change",)
 
 
 def test_reader_levels_and_numbered_headings_combine() -> None:
@@ -177,6 +197,7 @@ def test_reader_levels_and_numbered_headings_combine() -> None:
     )
     paths = [p.heading_path for p in segment(source, "d", target_chars=10).paragraphs]
     assert paths == [
+        (),  # the title and date, closed before any text, kept as the first paragraph
         ("5 OCTOBER 2023", "Summary"),
         ("1. Recommendations",),
         ("1. Recommendations", "1.2 Workforce"),

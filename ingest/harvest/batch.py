@@ -1,8 +1,16 @@
-"""Committing harvested files: several meetings' downloads in one ingest, then the state.
+"""Committing harvested files: withdrawn papers removed, several meetings' downloads in one ingest,
+then the state.
 
 Every commit rebuilds the store's indexes, so meetings are ingested in batches rather than one
 commit each. A meeting counts as done only once its batch is committed and none of its files
-(nor its fetches) failed; the state is saved after every batch.
+(nor its fetches, nor the removal of its withdrawn papers) failed; the state is saved after every
+batch.
+
+A paper a meeting no longer links (or links only as restricted) is withdrawn: once no meeting
+links its URL, its document is removed from the catalog, graph and indexes, unless another paper
+still remembered was ingested as the same document (a file already held, found again at another
+URL, is kept once); then only the withdrawn URL is forgotten. Removal comes before the batch's ingest, so a
+paper re-published at a new URL is ingested afresh, with its new URL as its source.
 """
 
 from __future__ import annotations
@@ -16,15 +24,18 @@ from ingest.harvest.report import Failure, Tally
 from ingest.harvest.state import HarvestState, MeetingState, PaperState, now
 from ingest.manifest import Manifest
 from ingest.pipeline import FileResult, IngestReport
+from kg.errors import CouncilKGError
 from kg.records import DocumentMeta
 
 _OK = frozenset({"added", "replaced", "unchanged", "duplicate"})
 
 
 class Ingests(Protocol):
-    """What the harvester needs of the pipeline: ``Ingestor.ingest``."""
+    """What the harvester needs of the pipeline: ``Ingestor.ingest`` and ``Ingestor.remove``."""
 
     def ingest(self, paths: Sequence[Path], manifest: Manifest | None = None) -> IngestReport: ...
+
+    def remove(self, refs: Sequence[str]) -> IngestReport: ...
 
 
 @dataclass(frozen=True)
@@ -46,24 +57,26 @@ class PendingMeeting:
     record: MeetingState
     files: tuple[StagedFile, ...] = field(default=())
     fetch_failed: bool = False
+    withdrawn: tuple[str, ...] = field(default=())  # URLs of papers it no longer links publicly
 
 
 def commit_batch(
     ingestor: Ingests, batch: Sequence[PendingMeeting], incoming: Path, state: HarvestState, tally: Tally,
 ) -> list[Failure]:
-    """Ingest the batch's files in one call, remember what went in, mark whole meetings done.
+    """Remove withdrawn papers, ingest the batch's files in one call, remember what went in, mark
+    whole meetings done.
 
-    Returns the failures of this batch's files (also added to ``tally``).
+    Returns the failures of this batch's removals and files (also added to ``tally``).
     """
+    failures, not_removed = withdraw(ingestor, batch, state, tally)
     files = [f for meeting in batch for f in meeting.files]
     results: dict[str, FileResult] = {}
     if files:
         manifest = Manifest({f.name: f.meta for f in files}, incoming.resolve())
         report = ingestor.ingest([incoming / f.name for f in files], manifest)
         results = {_relative(r.path, incoming): r for r in report.results}
-    failures: list[Failure] = []
     for meeting in batch:
-        ok = not meeting.fetch_failed
+        ok = not meeting.fetch_failed and meeting.record.id not in not_removed
         for item in meeting.files:
             result = results.get(item.name)
             if result is None or result.status not in _OK:
@@ -79,6 +92,48 @@ def commit_batch(
     return failures
 
 
+def withdraw(
+    ingestor: Ingests, batch: Sequence[PendingMeeting], state: HarvestState, tally: Tally,
+) -> tuple[list[Failure], set[str]]:
+    """Remove the documents of papers no meeting links any more; the failures and their meetings.
+
+    A paper whose removal fails stays remembered for its meeting, so the next run tries again.
+    """
+    gone: dict[str, str] = {}  # URL -> the meeting that was the last to link it
+    for meeting in batch:
+        for url in meeting.withdrawn:
+            paper = state.papers.get(url)
+            if paper is None:
+                continue
+            rest = paper.unlinked_from(meeting.record.id)
+            if rest is None:
+                gone[url] = meeting.record.id
+            else:  # still linked from another meeting: that meeting keeps it
+                state.papers[url] = rest
+    held = state.held_documents(excluding=gone)
+    doomed: dict[str, list[str]] = {}  # document id -> withdrawn URLs ingested as it
+    for url in gone:
+        document_id = state.papers[url].document_id
+        if document_id and document_id not in held:
+            doomed.setdefault(document_id, []).append(url)
+        else:  # the document is held for another paper too (or was never stored): only the URL goes
+            del state.papers[url]
+    if not doomed:
+        return [], set()
+    try:
+        # remove() fails a reference only when no document has that id: gone either way.
+        ingestor.remove(list(doomed))
+    except (CouncilKGError, OSError) as exc:
+        failures = [Failure(url, f"withdrawn from its meeting, but its document {document_id} could not be "
+                                 f"removed: {exc}") for document_id, urls in doomed.items() for url in urls]
+        return failures, {gone[f.url] for f in failures}
+    for urls in doomed.values():
+        for url in urls:
+            del state.papers[url]
+            tally.papers_withdrawn += 1
+    return [], set()
+
+
 def _remember(item: StagedFile, result: FileResult, record: MeetingState, state: HarvestState, tally: Tally) -> None:
     if not item.paper:
         tally.meetings_ingested += 1
@@ -88,10 +143,12 @@ def _remember(item: StagedFile, result: FileResult, record: MeetingState, state:
     tally.papers_replaced += result.status == "replaced"
     tally.duplicates += result.status == "duplicate"
     tally.unchanged += result.status == "unchanged"
+    previous = state.papers.get(item.url)
     state.papers[item.url] = PaperState(
-        item.url, result.document_id or "", item.sha256, record.id, item.validators.etag,
-        item.validators.last_modified, now(),
-    )
+        item.url, result.document_id or "", item.sha256, previous.meeting_id if previous else record.id,
+        item.validators.etag, item.validators.last_modified, now(),
+        previous.other_meetings if previous else (),
+    ).linked_from(record.id)
 
 
 def _relative(path: str, incoming: Path) -> str:

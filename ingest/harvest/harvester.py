@@ -4,8 +4,9 @@ Steps of one run::
 
     GetCommittees ─ choose committees ─ GetMeetings per committee (the period) ─ for each meeting:
         GetMeeting ─ (withheld? stop) ─ (cancelled? ingest its record only) ─ redact restricted items
-        ─ conditional GET of each public, on-site paper ─ ingest what is new or changed
-        ─ remember validators and hashes ─ mark the meeting done (state saved)
+        ─ conditional GET of each public, on-site paper ─ papers it no longer links are withdrawn
+        ─ remove the withdrawn, ingest what is new or changed ─ remember validators and hashes
+        ─ mark the meeting done (state saved)
 
 A paper or meeting that fails is recorded with its URL and reason and the run goes on; only a
 site whose committees cannot be listed stops it. Meetings are committed in batches (every commit
@@ -116,10 +117,14 @@ class Harvester:
         self, batch: list[PendingMeeting], incoming: Path, state: HarvestState, tally: Tally, index: int, total: int,
     ) -> None:
         files = sum(len(p.files) for p in batch)
+        withdrawn = tally.papers_withdrawn
         failures = commit_batch(self.ingestor, batch, incoming, state, tally)
         _reset(incoming)
-        if files:
-            self._tell("ingested", f"ingested {files - len(failures)} of {files} files", failures, index, total)
+        removed = tally.papers_withdrawn - withdrawn
+        notes = [f"ingested {files - len(failures)} of {files} files"] if files else []
+        notes += [f"removed {removed} withdrawn paper(s)"] if removed else []
+        if notes or failures:
+            self._tell("ingested", "; ".join(notes) or "withdrawn papers not removed", failures, index, total)
 
     def _tell(self, kind: str, message: str, failures: Sequence[Failure], index: int, total: int) -> None:
         self.progress(HarvestEvent(kind, message, index, total))
@@ -195,15 +200,24 @@ class Harvester:
             kind = "minutes" if detail.has_minutes else "agenda"
             files.append(_stage(folder, f"meeting-{summary.id}.xml", body, urls.meeting_page(
                 summary.committee_id, summary.id), replace(meta, document_type=kind), digest, response, False))
+        withdrawn: tuple[str, ...] = ()
         if not cancelled:
-            files += self._papers(detail, meta, state, folder, tally)
+            papers, linked = self._papers(detail, meta, state, folder, tally)
+            files += papers
+            for url in linked:
+                state.link(url, summary.id)
+            withdrawn = state.unlinked(summary.id, linked)
         note = f"{len(files)} file(s) to ingest" if files else "unchanged"
-        return PendingMeeting(record, tuple(files)), ("cancelled; " if cancelled else "") + note
+        if withdrawn:
+            note += f"; {len(withdrawn)} paper(s) no longer linked"
+        return PendingMeeting(record, tuple(files), withdrawn=withdrawn), ("cancelled; " if cancelled else "") + note
 
     def _papers(
         self, detail: MeetingDetail, meta: DocumentMeta, state: HarvestState, folder: Path, tally: Tally,
-    ) -> list[StagedFile]:
+    ) -> tuple[list[StagedFile], set[str]]:
+        """The papers to ingest, and the URLs of every public, on-site paper the meeting links."""
         staged: list[StagedFile] = []
+        linked: set[str] = set()
         seen: set[str] = set()
         for item in detail.items:
             for doc in item.documents:
@@ -215,10 +229,11 @@ class Harvester:
                 elif doc.external or not _same_site(doc.url, state.site):
                     tally.external += 1
                 else:
+                    linked.add(doc.url)
                     paper = self._paper(doc, item, meta, state, folder, tally)
                     if paper is not None:
                         staged.append(paper)
-        return staged
+        return staged, linked
 
     def _paper(
         self, doc: LinkedDocument, item: AgendaEntry, meta: DocumentMeta, state: HarvestState, folder: Path,

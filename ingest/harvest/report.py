@@ -16,7 +16,7 @@ class Failure:
 
 @dataclass(frozen=True)
 class HarvestEvent:
-    """A step of the harvest, for a progress display: ``kind`` is listed, meeting or failed."""
+    """A step of the harvest, for a progress display: ``kind`` is listed, meeting, ingested or failed."""
 
     kind: str
     message: str
@@ -40,6 +40,7 @@ class Tally:
     papers_fetched: int = 0
     papers_added: int = 0
     papers_replaced: int = 0
+    papers_withdrawn: int = 0  # no longer linked (or now restricted): removed from the store
     unchanged: int = 0
     duplicates: int = 0
     restricted: int = 0
@@ -82,6 +83,8 @@ class HarvestReport(Tally):
             f"papers fetched: {self.papers_fetched} ({', '.join(papers)})",
             f"skipped unchanged: {self.unchanged}",
         ]
+        if self.papers_withdrawn:
+            lines.append(f"papers withdrawn from their meeting and removed: {self.papers_withdrawn}")
         if self.restricted:
             lines.append(f"restricted papers not fetched: {self.restricted}")
         if self.external:

@@ -9,7 +9,9 @@ Layout, one folder per site under the data directory::
                      after each batch
 
 A paper is remembered only once it is ingested, so a paper that failed is fetched afresh next
-time. The run records the meetings it has finished; a run that stops part-way (Ctrl-C, a crash,
+time. It remembers every meeting known to link it (ModernGov links a referred report from each
+committee it goes to), so it counts as withdrawn only once none of them links it any more. The
+run records the meetings it has finished; a run that stops part-way (Ctrl-C, a crash,
 a lost connection) is resumed by the next harvest with the same arguments, which skips them.
 """
 
@@ -19,7 +21,7 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Collection
 
 from ingest.harvest.errors import HarvestError
 from kg.datadir import write_atomic
@@ -30,7 +32,7 @@ STATE_VERSION = 1
 
 @dataclass(frozen=True)
 class PaperState:
-    """A paper as last ingested."""
+    """A paper as last ingested: ``meeting_id`` linked it first, ``other_meetings`` link it too."""
 
     url: str
     document_id: str
@@ -39,6 +41,23 @@ class PaperState:
     etag: str | None = None
     last_modified: str | None = None
     fetched_at: str = ""
+    other_meetings: tuple[str, ...] = ()
+
+    @property
+    def meetings(self) -> tuple[str, ...]:
+        """Every meeting known to link the paper."""
+        return (self.meeting_id, *self.other_meetings)
+
+    def linked_from(self, meeting_id: str) -> "PaperState":
+        """The paper, known to be linked from one more meeting."""
+        if meeting_id in self.meetings:
+            return self
+        return replace(self, other_meetings=(*self.other_meetings, meeting_id))
+
+    def unlinked_from(self, meeting_id: str) -> "PaperState | None":
+        """The paper no longer linked from a meeting; None when no meeting links it any more."""
+        rest = [m for m in self.meetings if m != meeting_id]
+        return replace(self, meeting_id=rest[0], other_meetings=tuple(rest[1:])) if rest else None
 
 
 @dataclass(frozen=True)
@@ -92,7 +111,8 @@ class HarvestState:
             return state
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            state.papers = {p["url"]: PaperState(**p) for p in raw.get("papers", [])}
+            state.papers = {p["url"]: PaperState(**{**p, "other_meetings": tuple(p.get("other_meetings", ()))})
+                            for p in raw.get("papers", [])}
             state.meetings = {m["id"]: MeetingState(**m) for m in raw.get("meetings", [])}
             run = raw.get("run")
             state.run = RunState(run["key"], run["started"], run["finished"], tuple(run["done"])) if run else None
@@ -112,6 +132,20 @@ class HarvestState:
             "papers": [asdict(p) for p in self.papers.values()],
         }
         write_atomic(self.path, json.dumps(body, indent=1, ensure_ascii=False).encode("utf-8"))
+
+    def link(self, url: str, meeting_id: str) -> None:
+        """Record that a meeting links a paper already remembered."""
+        if url in self.papers:
+            self.papers[url] = self.papers[url].linked_from(meeting_id)
+
+    def unlinked(self, meeting_id: str, linked: Collection[str]) -> tuple[str, ...]:
+        """URLs of remembered papers of a meeting that are not among those it links now."""
+        return tuple(url for url, p in self.papers.items() if meeting_id in p.meetings and url not in linked)
+
+    def held_documents(self, excluding: Collection[str] = ()) -> set[str]:
+        """Ids of the documents that meeting records and papers (but those excluded) were ingested as."""
+        held = {m.document_id for m in self.meetings.values() if m.document_id}
+        return held | {p.document_id for url, p in self.papers.items() if p.document_id and url not in excluding}
 
     def begin(self, key: str) -> frozenset[str]:
         """Start a run, or resume the unfinished run with the same key; its finished meetings."""

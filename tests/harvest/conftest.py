@@ -94,14 +94,25 @@ def harvest_settings(settings: Settings) -> Settings:
 
 @dataclass
 class CountingIngestor:
-    """The real Ingestor, counting the files it is asked to ingest."""
+    """The real Ingestor, counting the files it is asked to ingest and the documents to remove.
+
+    With ``refuse_removal`` set, ``remove`` raises it instead, as a store that cannot be written.
+    """
 
     inner: Ingestor
     calls: list[list[str]] = field(default_factory=list)
+    removals: list[list[str]] = field(default_factory=list)
+    refuse_removal: Exception | None = None
 
     def ingest(self, paths: Sequence[Path], manifest: Manifest | None = None) -> IngestReport:
         self.calls.append([Path(p).name for p in paths])
         return self.inner.ingest(paths, manifest)
+
+    def remove(self, refs: Sequence[str]) -> IngestReport:
+        self.removals.append(list(refs))
+        if self.refuse_removal is not None:
+            raise self.refuse_removal
+        return self.inner.remove(refs)
 
 
 @dataclass
@@ -115,11 +126,11 @@ class Run:
 
     def __call__(self, *committees: str, start: date = PERIOD[0], end: date = PERIOD[1],
                  progress: Callable[[HarvestEvent], None] | None = None, retries: int = 3,
-                 batch_meetings: int = 10) -> HarvestReport:
+                 batch_meetings: int = 10, refuse_removal: Exception | None = None) -> HarvestReport:
         policy = HarvestPolicy(USER_AGENT, delay=0.0, timeout=0.5, retries=retries, backoff=0.01, max_backoff=0.05)
         # With the fact extractors, as `council-kg harvest` ingests: the graph holds meetings, people, decisions.
         inner = Ingestor(self.settings, embedder=self.embedder, extractors=default_extractors())  # type: ignore[arg-type]
-        self.ingestor = CountingIngestor(inner)
+        self.ingestor = CountingIngestor(inner, refuse_removal=refuse_removal)
         harvester = Harvester(self.settings, self.ingestor, client=PoliteClient(policy), progress=progress,
                               batch_meetings=batch_meetings)
         request = HarvestRequest(self.site.url, start, end, tuple(committees), COUNCIL)

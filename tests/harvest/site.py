@@ -243,6 +243,15 @@ def restrict(xml: bytes, marker: bytes, flag: bytes = b"isrestricted") -> bytes:
     return head + sep + tail.replace(b"<" + flag + b">False<", b"<" + flag + b">True<", 1)
 
 
+def unlink(xml: bytes, attachment_id: str) -> bytes:
+    """The meeting without its link to one paper, as when the paper is withdrawn from the agenda."""
+    within = rb"(?:(?!</linkeddoc>).)*"  # never past the end of one linked document
+    pattern = rb"<linkeddoc>" + within + rb"<attachmentid>" + attachment_id.encode() + rb"</attachmentid>" + within
+    out, found = re.subn(pattern + rb"</linkeddoc>", b"", xml, flags=re.DOTALL)
+    assert found, attachment_id
+    return out
+
+
 def meetings_listing(committee_id: str, committee: str, meetings: list[tuple[str, str, str]]) -> bytes:
     """A GetMeetings answer in the real one's shape: (id, dd/mm/yyyy, status) per meeting."""
     rows = "".join(

@@ -10,12 +10,21 @@ import pytest
 from ingest.harvest import HarvestEvent
 from kg.catalog import Catalog, DocumentEntry
 from kg.datadir import Layout, content_hash, read_original
+from kg.errors import StoreError
 from kg.graphstore import open_graph_store
+from kg.knowledge import KnowledgeBase
 from kg.settings import Settings
+from kg.vocab import IriMinter
 from tests.harvest.conftest import COUNCIL, USER_AGENT, Run
-from tests.harvest.site import PAPER_PATH, SERVICE, STALL, FakeModernGov, make_pdf, restrict
+from tests.harvest.site import (
+    PAPER_PATH, SERVICE, STALL, FakeModernGov, derive_meeting, make_pdf, real, restrict, unlink,
+)
 
 pytestmark = pytest.mark.slow
+
+FEBRUARY = {"start": date(2026, 2, 1), "end": date(2026, 2, 28)}
+WORK_PROGRAMME = "internal audit progress report and treasury management mid-year review"  # paper 60909
+MINUTES = "external auditor annual report valuation of council dwellings"  # paper 60860
 
 
 def documents(settings: Settings) -> dict[str, DocumentEntry]:
@@ -41,6 +50,51 @@ def sparql(settings: Settings, select: str) -> list:
         return list(store.query(prefixes + select))
     finally:
         store.close()
+
+
+def in_graph(settings: Settings, document_id: str) -> bool:
+    """True when the graph holds anything of a document: its named graph, or triples about it."""
+    iri = IriMinter(settings.base_iri).document(document_id)
+    store = open_graph_store(settings, read_only=True)
+    try:
+        return bool(store.query(f"ASK {{ {{ GRAPH <{iri}> {{ ?s ?p ?o }} }} UNION {{ <{iri}> ?p ?o }} "
+                                f"UNION {{ ?s ?p <{iri}> }} }}"))
+    finally:
+        store.close()
+
+
+def paragraphs(settings: Settings, document_id: str) -> list[str]:
+    """The catalog's paragraphs of a document."""
+    catalog = Catalog(Layout(settings.data).catalog, read_only=True)
+    try:
+        return [p.paragraph.text for p in catalog.paragraphs_of(document_id)]
+    finally:
+        catalog.close()
+
+
+def found(run: Run, query: str) -> set[str]:
+    """Ids of the documents a search finds."""
+    return {h.document_id for h in KnowledgeBase(run.settings, run.embedder).search(query, 20)}  # type: ignore[arg-type]
+
+
+def remembered(settings: Settings) -> dict[str, dict]:
+    """The harvest state's papers by URL."""
+    return {p["url"]: p for p in state(settings)["papers"]}
+
+
+def assert_gone(run: Run, document_id: str, query: str) -> None:
+    """The document is nowhere: not in the catalog, its paragraphs, the graph or search."""
+    assert document_id not in {d.id for d in documents(run.settings).values()}
+    assert paragraphs(run.settings, document_id) == []
+    assert not in_graph(run.settings, document_id)
+    assert document_id not in found(run, query)
+
+
+def assert_held(run: Run, document_id: str, query: str) -> None:
+    """The document is everywhere: catalog, paragraphs, graph and search."""
+    assert document_id in {d.id for d in documents(run.settings).values()}
+    assert paragraphs(run.settings, document_id) and in_graph(run.settings, document_id)
+    assert document_id in found(run, query)
 
 
 def test_first_harvest(run: Run, site: FakeModernGov) -> None:
@@ -196,3 +250,114 @@ def test_interrupted_harvest_resumes_after_committed_meetings(run: Run, site: Fa
     assert len(site.hits(f"{SERVICE}/GetMeeting", {"lMeetingId": "4967"})) == 1
     assert len(documents(run.settings)) == 7
     assert state(run.settings)["run"]["finished"]
+
+
+def test_paper_withdrawn_from_its_meeting_is_removed_and_the_rest_kept(
+    run: Run, site: FakeModernGov, shared,  # type: ignore[no-untyped-def]
+) -> None:
+    run("Audit Committee", **FEBRUARY)
+    before = documents(run.settings)
+    withdrawn, minutes = before[site.paper_url("60909")], before[site.paper_url("60860")]
+    assert_held(run, withdrawn.id, WORK_PROGRAMME)
+    site.put_xml("GetMeeting", {"lMeetingId": "4967"}, unlink(real(shared, "meeting_with_minutes.xml"), "60909"))
+    events: list[HarvestEvent] = []
+    report = run("Audit Committee", **FEBRUARY, progress=events.append)
+    assert report.ok, report.failures
+    assert report.papers_withdrawn == 1
+    assert "papers withdrawn from their meeting and removed: 1" in report.summary()
+    assert "1 paper(s) no longer linked" in events[1].message and "removed 1 withdrawn" in events[2].message
+    assert run.ingestor is not None and run.ingestor.removals == [[withdrawn.id]]
+    assert_gone(run, withdrawn.id, WORK_PROGRAMME)
+    after = documents(run.settings)
+    assert site.paper_url("60909") not in after and after[site.paper_url("60860")] == minutes
+    assert_held(run, minutes.id, MINUTES)
+    assert set(remembered(run.settings)) == {site.paper_url("60860")}
+    assert state(run.settings)["run"]["done"] == ["4967"]
+    # Nothing more to remove on the next run.
+    again = run("Audit Committee", **FEBRUARY)
+    assert again.ok and again.papers_withdrawn == 0 and run.ingestor.removals == []
+    assert not any("withdrawn" in line for line in again.summary())
+    assert documents(run.settings) == after
+
+
+@pytest.mark.parametrize("marker", [b"<agendaitemid>18833</agendaitemid>", b"<attachmentid>60909</attachmentid>"],
+                         ids=["item", "paper"])
+def test_paper_that_becomes_restricted_is_removed(
+    run: Run, site: FakeModernGov, shared, marker: bytes,  # type: ignore[no-untyped-def]
+) -> None:
+    run("Audit Committee", **FEBRUARY)
+    exempt = documents(run.settings)[site.paper_url("60909")]
+    site.put_xml("GetMeeting", {"lMeetingId": "4967"}, restrict(real(shared, "meeting_with_minutes.xml"), marker))
+    report = run("Audit Committee", **FEBRUARY)
+    assert report.ok, report.failures
+    assert (report.restricted, report.papers_withdrawn) == (1, 1)
+    assert len(site.hits(PAPER_PATH, {"ID": "60909"})) == 1  # never fetched again once restricted
+    assert_gone(run, exempt.id, WORK_PROGRAMME)
+    assert site.paper_url("60909") not in remembered(run.settings)
+    assert_held(run, documents(run.settings)[site.paper_url("60860")].id, MINUTES)
+
+
+def test_file_stored_once_for_two_meetings_stays_while_either_links_it(
+    run: Run, site: FakeModernGov, shared, papers,  # type: ignore[no-untyped-def]
+) -> None:
+    site.put_paper("70002", papers["60909"])  # the Art Galleries meeting links the same file at its own URL
+    run(batch_meetings=1)  # the pipeline finds a twin among committed documents, so commit meeting by meeting
+    stored = documents(run.settings)[site.paper_url("60909")]
+    assert site.paper_url("70002") not in documents(run.settings)  # stored once, as a duplicate
+    assert remembered(run.settings)[site.paper_url("70002")]["document_id"] == stored.id
+    meeting = real(shared, "meeting_with_minutes.xml")
+    site.put_xml("GetMeeting", {"lMeetingId": "4967"}, unlink(meeting, "60909"))
+    report = run()
+    assert report.ok and report.papers_withdrawn == 0
+    assert run.ingestor is not None and run.ingestor.removals == []
+    assert documents(run.settings)[site.paper_url("60909")] == stored
+    assert_held(run, stored.id, WORK_PROGRAMME)
+    assert site.paper_url("60909") not in remembered(run.settings)  # only the withdrawn URL is forgotten
+    # Withdrawn from the other meeting too: nothing holds the file any more.
+    art = derive_meeting(meeting, "5001", "03/03/2026", "Art Galleries Committee",
+                         {"60860": "70001", "60909": "70002"})
+    site.put_xml("GetMeeting", {"lMeetingId": "5001"}, unlink(art, "70002"))
+    report = run()
+    assert report.ok and report.papers_withdrawn == 1 and run.ingestor.removals == [[stored.id]]
+    assert_gone(run, stored.id, WORK_PROGRAMME)
+
+
+def test_paper_linked_from_two_meetings_is_removed_only_when_neither_links_it(
+    run: Run, site: FakeModernGov, shared,  # type: ignore[no-untyped-def]
+) -> None:
+    meeting = real(shared, "meeting_with_minutes.xml")
+    art = derive_meeting(meeting, "5001", "03/03/2026", "Art Galleries Committee", {"60860": "70001"})
+    site.put_xml("GetMeeting", {"lMeetingId": "5001"}, art)  # links paper 60909 too, at the same URL
+    run()
+    stored = documents(run.settings)[site.paper_url("60909")]
+    assert remembered(run.settings)[site.paper_url("60909")]["other_meetings"] == ["5001"]
+    site.put_xml("GetMeeting", {"lMeetingId": "4967"}, unlink(meeting, "60909"))
+    report = run()
+    assert report.ok and report.papers_withdrawn == 0
+    assert run.ingestor is not None and run.ingestor.removals == []
+    assert_held(run, stored.id, WORK_PROGRAMME)
+    paper = remembered(run.settings)[site.paper_url("60909")]
+    assert (paper["meeting_id"], paper["other_meetings"]) == ("5001", [])
+    site.put_xml("GetMeeting", {"lMeetingId": "5001"}, unlink(art, "60909"))
+    report = run()
+    assert report.ok and report.papers_withdrawn == 1
+    assert_gone(run, stored.id, WORK_PROGRAMME)
+
+
+def test_failed_removal_is_reported_and_tried_again(
+    run: Run, site: FakeModernGov, shared,  # type: ignore[no-untyped-def]
+) -> None:
+    run("Audit Committee", **FEBRUARY)
+    withdrawn = documents(run.settings)[site.paper_url("60909")]
+    site.put_xml("GetMeeting", {"lMeetingId": "4967"}, unlink(real(shared, "meeting_with_minutes.xml"), "60909"))
+    report = run("Audit Committee", **FEBRUARY, refuse_removal=StoreError("the graph store is read-only"))
+    (failure,) = report.failures
+    assert failure.url == site.paper_url("60909") and "the graph store is read-only" in failure.reason
+    assert report.papers_withdrawn == 0 and "failed: 1" in report.summary()
+    assert run.ingestor is not None and run.ingestor.calls == [["meeting-4967.xml"]]  # the batch went on
+    assert_held(run, withdrawn.id, WORK_PROGRAMME)
+    assert site.paper_url("60909") in remembered(run.settings)
+    assert "4967" not in state(run.settings)["run"]["done"]
+    again = run("Audit Committee", **FEBRUARY)
+    assert again.ok and again.papers_withdrawn == 1
+    assert_gone(run, withdrawn.id, WORK_PROGRAMME)

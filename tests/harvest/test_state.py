@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,27 @@ def test_state_round_trip_and_resume(tmp_path: Path) -> None:
     assert resumed.begin("run-b") == frozenset({"4967"})
     resumed.finish()
     assert HarvestState.load(folder / "state.json", "x").begin("run-b") == frozenset()  # finished runs restart
+
+
+def test_a_paper_remembers_every_meeting_that_links_it(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    state = HarvestState(path, "x")
+    state.papers["u"] = PaperState("u", "doc-1", "ab" * 32, "4967")
+    state.link("u", "5001")
+    state.link("u", "4967")
+    state.link("not-remembered", "5001")
+    assert state.papers["u"].meetings == ("4967", "5001") and set(state.papers) == {"u"}
+    assert state.unlinked("4967", {"u"}) == () and state.unlinked("4967", set()) == ("u",)
+    state.save()
+    again = HarvestState.load(path, "x")
+    assert again.papers == state.papers
+    assert again.papers["u"].unlinked_from("4967") == PaperState("u", "doc-1", "ab" * 32, "5001")
+    assert again.papers["u"].unlinked_from("4967").unlinked_from("5001") is None  # type: ignore[union-attr]
+    # A state written before papers remembered more than one meeting still loads.
+    raw = json.loads(path.read_text())
+    raw["papers"][0].pop("other_meetings")
+    path.write_text(json.dumps(raw))
+    assert HarvestState.load(path, "x").papers["u"].meetings == ("4967",)
 
 
 def test_unreadable_state_names_the_file(tmp_path: Path) -> None:

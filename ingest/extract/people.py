@@ -248,10 +248,12 @@ def _ev(s: Sentence, m: re.Match[str]) -> Evidence:
 
 
 def _dedupe(items: list[PostHolding], council: str | None) -> list[PostHolding]:
-    seen: set[tuple[str, str]] = set()
+    """One holding per person, post and role: the author of a report may also be its lead
+    officer contact, and each says something different about the paper."""
+    seen: set[tuple[str, str, str]] = set()
     out: list[PostHolding] = []
     for h in items:
-        key = (fold(h.person), post_key(h.post, council))
+        key = (fold(h.person), post_key(h.post, council), h.role)
         if h.post and key not in seen:
             seen.add(key)
             out.append(h)

@@ -25,25 +25,41 @@ FRAMING = frozenset(
     amount rate percentage proportion share level value count change changed changes
     decide decided agree agreed resolve resolved happen happened current currently latest recent
     most now time date year years month authored wrote write written writes sent send sends receive
-    received attend attended take took taken make made give gave held hold holds get got""".split()
+    received attend attended take took taken make made give gave held hold holds get got
+    roughly approximately around nearly almost about extra additional body organisation went go goes
+    come came coming item according""".split()
 )
+# Number words, read as the digits the papers print ("twelve months" → "12 months").
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
 
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
+    (AnswerType.RATING, re.compile(
+        r"\bwhat (?:overall )?(?:rating|grade|grading|judgement|judgment|score)\b|"
+        r"\bhow (?:was|were|is|are|did) .{0,80}\b(?:rated|graded|judged)\b|\bhow did \w+ (?:rate|grade|judge)\b", re.I)),
     (AnswerType.TREND, re.compile(
         r"\b(how (?:has|have|did|does) .{0,80}\b(?:chang|moved|trend|compare)|trend|over time|"
-        r"(?:rise|risen|fall|fallen|increase|decrease)d? (?:from|between|since)|compared (?:to|with))", re.I)),
+        r"(?:rise|risen|fall|fallen|increase|decrease|grow|grown|drop|dropp)(?:e?d)? (?:from|between|since)|"
+        r"(?:gone|go|went|going) (?:up|down)|compared (?:to|with))", re.I)),
     (AnswerType.FIGURE, re.compile(
-        r"^\s*(how (?:many|much)|what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
+        r"\b(how (?:many|much)|by how much|out of how many)\b|"
+        r"^\s*(what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
         r"proportion|share|level|value|budget|deficit|figure|turnover|overall establishment)|"
-        r"what (?:percentage|proportion|share|rate|number|amount)|by how much|out of how many|"
+        r"what (?:percentage|proportion|share|rate|number|amount)|"
         r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
-        r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number)\b)", re.I)),
-    (AnswerType.PERSON, re.compile(r"^\s*(who|whom|whose)\b|\bwhich (?:officer|councillor|person|member)\b", re.I)),
+        r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment)\b|"
+        r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b)", re.I)),
+    (AnswerType.PERSON, re.compile(
+        r"^\s*(who|whom|whose)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
+        r"\bwhich (?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
+        r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors)\b", re.I)),
     (AnswerType.DATE, re.compile(r"^\s*(when|on what date|what date|which date|what year|in what year|"
                                   r"at what time|what time)\b", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(
-        r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)", re.I)),
+        r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|"
+        r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?) do\b", re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
     (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what are the)\b", re.I)),
 )
@@ -69,12 +85,12 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,./-]*%?")
 
 def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
-    q = question.strip()
+    q = _digits(question.strip())
     answer_type = next((t for t, rx in _TYPE_RULES if rx.search(q)), AnswerType.TEXT)
     spans = find_spans(q)
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
     words = WORD.findall(q)
-    terms = tuple(w.lower().strip("'\u2019") for w in words
+    terms = tuple(w.lower().strip("'\u2019").rstrip(",.") for w in words
                   if w.lower() not in STOP and w.lower() not in FRAMING and len(w) > 1)
     unit = next((name for name, rx in _UNIT_HINTS if rx.search(q)), None)
     return Analysis(
@@ -122,6 +138,31 @@ def actor_decided(actor: str, text: str, body: str | None) -> bool:
 
 
 _GENERIC_ACTOR = frozenset({"full", "the", "council's", "meeting"})
+
+
+_PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.I)
+_FUTURE_QUESTION = re.compile(r"\b(?:will|shall|going to|plans?|planned|expected|due)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:expected|due|planned|going|scheduled) to|plans? to|intends? to)\b",
+                     re.I)
+_PAST_FORM = re.compile(r"\b(?:was|were|had|has been|have been|(?-i:[a-z]\w{2,}ed))\b", re.I)
+
+
+def future_only(question: str, sentence: str) -> bool:
+    """Whether a question about what happened ("What did Ofsted find…") meets a sentence that
+    only says what will happen ("Ofsted will return…"): the papers predate the outcome."""
+    if not _PAST_QUESTION.search(question) or _FUTURE_QUESTION.search(question):
+        return False
+    future = _FUTURE.search(sentence)
+    return future is not None and not _PAST_FORM.search(sentence, 0, future.start())
+
+
+def _digits(question: str) -> str:
+    """Number words from three up as digits ("twelve months" → "12 months"); "one" and "two"
+    stay, since "one of the…" and "the two reports" are rarely counts to match."""
+    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], question)
+
+
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if int(n) >= 3) + r")\b", re.I)
 
 
 def _actor(question: str) -> str | None:

@@ -30,6 +30,7 @@ WEAK_TYPE = 0.75  # a figure, but not of the thing "how many" counts
 UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not repeat
 ACTOR_UNCONFIRMED = 0.3  # "did Cabinet approve": the evidence is a decision by someone else
 PREDICATE_MISSING = 0.45  # "how many were adopted": the paragraph counts something, but not that
+FUTURE_ONLY = 0.4  # "what did Ofsted find": the sentence only says what will happen
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Gaps:
     rare_missing: int = 0
     actor_unconfirmed: bool = False  # the question's decider is not shown deciding
     predicate_missing: bool = False  # what happened to what is counted is not in the paragraph
+    future_only: bool = False  # a question about what happened, a sentence about what will
 
 
 def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
@@ -65,6 +67,8 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= ACTOR_UNCONFIRMED
     if gaps.predicate_missing:
         value *= PREDICATE_MISSING
+    if gaps.future_only:
+        value *= FUTURE_ONLY
     if a.answer_type == AnswerType.YESNO and best.coverage < 0.9:
         value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))

@@ -17,6 +17,20 @@ from kg.qa.dates import find_spans
 from kg.qa.sentences import Sentence, figures, trim
 
 MAX_ANSWER = 380
+# A post named as the one who did something: the answer to "which officer…" when no name is given.
+_POST = re.compile(
+    r"\b(?:(?:Assistant|Deputy|Corporate|Strategic|Service|Operational)\s+)?"
+    r"(?:Head of [A-Z][\w'\u2019&,-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'\u2019&-]*){0,5}|"
+    r"Director(?: of [A-Z][\w'\u2019&-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019&-]*){0,4})?|Chief Executive|"
+    r"Portfolio Holder(?: for [A-Z][\w'\u2019&-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019&-]*){0,4})?|"
+    r"Lead Member|Principal Social Worker|Monitoring Officer|Chief Finance Officer|Chair(?:man)?|Leader of the Council)")
+_ASKS_FOR_ROLE = re.compile(
+    r"\bwhich (?:officer|director|head|manager|post|role|officers)\b|"
+    r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
+    r"\b(?:delegat\w*|referr?\w*)\b.{0,80}\bto\?", re.I)
+# An inspection grade: the words of Ofsted's and CQC's scales, as the papers capitalise them.
+_GRADE = re.compile(r"\b(?:Outstanding|Good|Requires [Ii]mprovement(?: to be [Gg]ood)?|Inadequate)\b|"
+                    r"\b(?:requires improvement|inadequate|outstanding)\b")
 
 
 @dataclass(frozen=True)
@@ -79,7 +93,14 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         plain = text.replace("\u2019", "'")
         if s.has_person or any(n not in asked and re.search(rf"\b{re.escape(n)}\b", plain) for n in names):
             return 1.0
+        # "Which officer introduced…" is answered by a post ("The Head of Commissioning introduced…");
+        # "who is the Head of…" asks for the holder's name, so a post does not answer it.
+        if _ASKS_FOR_ROLE.search(a.question):
+            posts = [m.group(0).lower() for m in _POST.finditer(s.text)]
+            return 0.8 if any(p not in asked for p in posts) else 0.1
         return 0.1
+    if t == AnswerType.RATING:
+        return 1.0 if _GRADE.search(s.text, 1) else 0.1  # a capital "Good" opening a sentence is no grade
     if t == AnswerType.DATE:
         if re.search(r"\b(time|start)\b", a.question, re.I):
             return 1.0 if s.has_time else 0.1

@@ -12,10 +12,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from kg.lexical import Tokenizer
 from kg.qa import templates
-from kg.qa.records import LinkedEntity
+from kg.qa.records import DateSpan, LinkedEntity
 
 MIN_SCORE = 0.75
 
@@ -75,3 +76,55 @@ class LabelIndex:
 def _plain(text: str) -> str:
     """Curly apostrophes and possessives folded, so "Children’s" matches "Children's"."""
     return re.sub(r"['\u2019]s\b", "", text.replace("\u2019", "'"))
+
+
+# Words every kind of paper has in its title: they say what sort of paper, not which one.
+_GENERIC_TITLE = frozenset("report update minut agenda item paper meet committe supplementari includ".split())
+_SUBTITLE = re.compile(r"\s+(?:including|incl\.?|covering)\s+|\s*[:\u2013\u2014(]\s*|\s+-\s+", re.I)
+DATED_MIN_SHARE = 0.3  # a title this far named links when the question also gives the paper's month
+
+
+class DocumentTitles:
+    """The papers' titles and meeting dates, so "the October 2023 Children's Services update"
+    finds "Children's Services Update including ILACS findings…" of 5 October 2023: users name a
+    paper by a few words of its title and when it was discussed, rarely by the whole title."""
+
+    def __init__(self, documents: list[tuple[str, str, date | None]], tokenizer: Tokenizer) -> None:
+        self._tokenize = tokenizer
+        self._docs = []
+        by_stem: dict[str, list[int]] = {}
+        for doc_id, title, when in documents:
+            stems = frozenset(tokenizer(_plain(title))) - _GENERIC_TITLE
+            # "Children's Services Update including ILACS findings…": the words before the
+            # subtitle name the paper on their own when at least two of them are distinctive.
+            main = frozenset(tokenizer(_plain(_SUBTITLE.split(title, 1)[0])))
+            main = main if len(main - _GENERIC_TITLE) >= 2 and main != stems else frozenset()
+            if stems:
+                for s in stems:
+                    by_stem.setdefault(s, []).append(len(self._docs))
+                self._docs.append((doc_id, title, when, stems, main))
+        n = max(1, len(self._docs))
+        self._weight = {s: math.log(1 + n / len(ix)) for s, ix in by_stem.items()}
+        self._by_stem = by_stem
+
+    def named(self, question: str, dates: tuple[DateSpan, ...], iri_of) -> list[LinkedEntity]:
+        """Papers the question names: most of the title, or part of it and the paper's month."""
+        words = set(self._tokenize(_plain(question)))
+        candidates = {i for s in words for i in self._by_stem.get(s, ())}
+        found = []
+        for i in candidates:
+            doc_id, title, when, stems, main = self._docs[i]
+            total = sum(self._weight[s] for s in stems)
+            share = sum(self._weight[s] for s in stems if s in words) / total
+            if main and main <= words:
+                share = max(share, MIN_SCORE)
+            dated = when is not None and any(d.overlaps(when.replace(day=1), _month_end(when)) for d in dates)
+            if share >= MIN_SCORE or (dated and share >= DATED_MIN_SHARE):
+                score = max(share, 0.8) if dated else share
+                found.append(LinkedEntity(iri_of(doc_id), title, "document", round(score, 4)))
+        return sorted(found, key=lambda e: -e.score)
+
+
+def _month_end(day: date) -> date:
+    following = day.replace(day=28) + timedelta(days=4)
+    return following - timedelta(days=following.day)

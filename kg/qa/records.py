@@ -18,6 +18,7 @@ class AnswerType(str, enum.Enum):
     TREND = "trend"
     LIST = "list"
     YESNO = "yesno"
+    RATING = "rating"  # an inspection grade or judgement: "Good", "Requires Improvement"
     TEXT = "text"
 
 

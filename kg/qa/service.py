@@ -17,10 +17,10 @@ from kg.errors import NotFound
 from kg.knowledge import KnowledgeBase, Snapshot
 from kg.lexical import Tokenizer
 from kg.qa import calibration
-from kg.qa.analysis import actor_decided, analyse
+from kg.qa.analysis import actor_decided, analyse, future_only
 from kg.qa.composer import Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.graph_facts import FactFinder, FactFindings
-from kg.qa.linking import LabelIndex
+from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, Fact
 from kg.qa.sentences import sentences_of
@@ -39,6 +39,7 @@ class _GenerationState:
 
     generation: str | None
     labels: LabelIndex | None
+    titles: DocumentTitles | None = None
     df: dict[str, int] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
     doc_text: dict[str, str] = field(default_factory=dict)
@@ -62,7 +63,10 @@ class QuestionAnswerer:
                 # Names of two words or more: short labels would match any sentence.
                 names = frozenset(e.label.lower() for e in labels.entries
                                   if e.kind == "person" and len(e.label.split()) >= 2) if labels else frozenset()
-                self._state = _GenerationState(snap.generation, labels, names=names)
+                titles = DocumentTitles(
+                    [(d.id, d.meta.title, d.meta.meeting_date) for d in snap.catalog.documents() if d.meta.title],
+                    self._tokenize) if snap.catalog is not None else None
+                self._state = _GenerationState(snap.generation, labels, titles, names=names)
             return self._state
 
     def ask(self, question: str) -> Answer:
@@ -76,7 +80,13 @@ class QuestionAnswerer:
             kinds = {AnswerType.PERSON: ("post", "document", "person"),
                      AnswerType.FIGURE: ("measure", "document"),
                      AnswerType.TREND: ("measure", "document")}.get(a.answer_type, ("document",))
-            a = Analysis(**{**a.__dict__, "entities": tuple(state.labels.link(question, kinds))})
+            linked = {e.iri: e for e in state.labels.link(question, kinds)}
+            if state.titles is not None:
+                for e in state.titles.named(question, a.dates, self.knowledge.minter.document):
+                    if e.iri not in linked or linked[e.iri].score < e.score:
+                        linked[e.iri] = e
+            entities = sorted(linked.values(), key=lambda e: -e.score)
+            a = Analysis(**{**a.__dict__, "entities": tuple(entities)})
         found = FactFinder(snap.graph, self.knowledge.minter).find(a) if snap.graph is not None else FactFindings()
         contexts = self._contexts(snap, a, found, state)
         if not contexts:
@@ -208,6 +218,7 @@ class QuestionAnswerer:
         return calibration.Gaps(
             actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
             predicate_missing=bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)),
+            future_only=future_only(a.question, best.sentence.text),
             salient_absent=sum(1 for w in missing if _fold(w) not in whole and _fold(w) not in qualifiers),
             qualifier_absent=sum(1 for w in missing if _fold(w) in qualifiers),
             salient_nearby=sum(1 for w in missing if _fold(w) in whole and _fold(w) not in qualifiers),
@@ -323,7 +334,7 @@ class QuestionAnswerer:
         return out
 
 
-_BY_MEETING = re.compile(r"\b(meeting|minutes|report|agenda|papers?)\b", re.I)
+_BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?)\b", re.I)
 _QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*)+)")
 
 

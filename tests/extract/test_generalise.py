@@ -198,3 +198,16 @@ def test_sample_metrics(samples):
 def test_sample_papers_validate(samples):
     for doc in samples.values():
         _conforms(doc)
+
+
+def test_an_author_who_is_also_the_lead_officer_keeps_both_roles():
+    from ingest.extract.people import holdings
+    from ingest.pipeline import build_document
+
+    text = ("SOCIAL CARE UPDATE\n\nAuthors: Jane Smith, Head of Improvement and Ravi Patel, HR Business Partner\n\n"
+            "1.1 The report sets out progress.\n\nLead officer contact\n\n"
+            "Jane Smith, Head of Improvement,\njane.smith@example.gov.uk. 01234 567890\n")
+    doc = build_document(text.encode(), "update.txt", None)
+    roles = {(h.person, h.role) for h in holdings(doc)}
+    assert ("Jane Smith", "author") in roles and ("Jane Smith", "lead_officer") in roles
+    assert ("Ravi Patel", "author") in roles and ("Ravi Patel", "lead_officer") not in roles

@@ -89,3 +89,38 @@ def test_a_recommendation_to_a_body_is_not_its_decision():
 )
 def test_what_happened_to_what_is_counted(question, predicate):
     assert analyse(question).predicate == predicate
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("What rating did Ofsted give Parklands at its 2021 inspection?", AnswerType.RATING),
+        ("How did Ofsted grade the experiences of children who need help?", AnswerType.RATING),
+        ("In the twelve months to October, how many Adoption Orders were granted?", AnswerType.FIGURE),
+        ("What capital funding did the council receive in February 2023?", AnswerType.FIGURE),
+        ("Which director submitted the Sufficiency Report 2020?", AnswerType.PERSON),
+        ("Who should I contact about the report?", AnswerType.PERSON),
+        ("What did the Committee do with the Sufficiency Strategy?", AnswerType.DECISION),
+        ("Has the share of children entering care aged 10-15 gone up since 2021?", AnswerType.TREND),
+    ],
+)
+def test_answer_types_of_paraphrased_questions(question, expected):
+    assert analyse(question).answer_type == expected
+
+
+def test_number_words_become_digits_and_framing_words_are_not_terms():
+    a = analyse("Roughly how many orders were granted in the twelve months before the update, according to the report?")
+    assert "12 months" in a.question and "12" in a.terms
+    assert not {"roughly", "according"} & set(a.terms)
+    assert analyse("Which body did one of the two committees refer it to?").question.startswith("Which body did one")
+    assert "2021" in analyse("Has it gone up since 2021, and by how much?").terms
+
+
+def test_a_past_question_is_not_answered_by_what_will_happen():
+    from kg.qa.analysis import future_only
+
+    q = "What did Ofsted find when it returned for its focused visit in 2024?"
+    assert future_only(q, "Ofsted will return to do a focused visit in a year.")
+    assert not future_only(q, "Ofsted found that practice had improved and will return next year.")
+    assert not future_only("What did the Committee agree?", "The Committee agreed that officers will report back.")
+    assert not future_only("When will the programme start?", "The programme will start in September.")

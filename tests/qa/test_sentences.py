@@ -45,3 +45,30 @@ def test_how_many_counts_irregular_plurals_and_stops_at_the_verb():
     assert _counted("How many people attended?") == "people"
     assert _counted("How many new places did the provisions create?") == "places"
     assert (_singular("children"), _singular("places"), _singular("classes")) == ("child", "place", "class")
+
+
+def _sentence(text: str):
+    from kg.qa.sentences import sentences_of
+
+    return sentences_of("p", text)[0]
+
+
+def test_a_post_answers_which_officer_but_not_who_holds_a_post():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    s = _sentence("The Head of Children's Services Commissioning introduced the report.")
+    assert type_fit(analyse("Which officer introduced the sufficiency item?"), s, set()) == 0.8
+    assert type_fit(analyse("Who is the Head of Provider Services?"), s, set()) == 0.1
+    named = _sentence("Councillor Mrs Josie Iles introduced the report.")
+    assert type_fit(analyse("Who introduced the report?"), named, set()) == 1.0
+
+
+def test_a_rating_question_needs_a_grade():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("What rating did Ofsted give the home at its 2021 inspection?")
+    assert type_fit(a, _sentence("Ofsted judged the home to be Good in all areas."), set()) == 1.0
+    assert type_fit(a, _sentence("Ofsted recognised the hard work of staff since the inspection in 2021."), set()) == 0.1
+    assert type_fit(a, _sentence("Good progress has been made since 2021."), set()) == 0.1

@@ -41,7 +41,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.TREND, re.compile(
         r"\b(how (?:has|have|did|does) .{0,80}\b(?:chang|moved|trend|compare)|trend|over time|"
         r"(?:rise|risen|fall|fallen|increase|decrease|grow|grown|drop|dropp)(?:e?d)? (?:from|between|since)|"
-        r"(?:gone|go|went|going) (?:up|down)|compared (?:to|with))", re.I)),
+        r"(?:gone|go|went|going) (?:up|down)|compared (?:to|with)|\bversus\b|\bvs\.? |"
+        r"how (?:has|have|did|does) .{0,80}\b(?:shift|evolv|develop|grow|grew|rise|rose|fall|fell|increas|decreas)|"
+        r"what happened to the (?:number|share|rate|proportion|percentage|level|use|cost)\b)", re.I)),
     (AnswerType.FIGURE, re.compile(
         r"\b(how (?:many|much)|by how much|out of how many)\b|"
         r"^\s*(what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
@@ -49,13 +51,15 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"what (?:percentage|proportion|share|rate|number|amount)|"
         r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
         r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment)\b|"
-        r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b)", re.I)),
+        r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b)|"
+        r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
+        r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))", re.I)),
     (AnswerType.PERSON, re.compile(
-        r"^\s*(who|whom|whose)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
+        r"(?:^|[,:;]\s*)(who|whom|whose)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
         r"\bwhich (?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors)\b", re.I)),
-    (AnswerType.DATE, re.compile(r"^\s*(when|on what date|what date|which date|what year|in what year|"
-                                  r"at what time|what time)\b", re.I)),
+    (AnswerType.DATE, re.compile(r"(?:^|[,:;]\s*)(when|on what dates?|what dates?|which dates?|what year|"
+                                  r"in what year|at what time|what time)\b", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(
         r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|"
@@ -73,8 +77,10 @@ _UNIT_HINTS = (
 
 # "Did Cabinet approve …", "What did the Planning Committee decide …": the body (or person) the
 # question says made the decision, so that a recommendation *to* Cabinet is not taken for one *by* it.
-DECISION_VERBS = (r"approv\w*|agree\w*|decid\w*|resolv\w*|accept\w*|reject\w*|adopt\w*|endors\w*|refus\w*|"
-                  r"defer\w*|ratif\w*|authori[sz]\w*|recommend\w*|vot\w*")
+DECISION_VERBS = (r"approv(?:e|ed|es|ing)|agree(?:d|s|ing)?|decid(?:e|ed|es|ing)|resolv(?:e|ed|es|ing)|"
+                  r"accept(?:ed|s|ing)?|reject(?:ed|s|ing)?|adopt(?:ed|s|ing)?|endors(?:e|ed|es|ing)|"
+                  r"refus(?:e|ed|es|ing)|defer(?:red|s|ring)?|ratif(?:y|ied|ies|ying)|authori[sz](?:e|ed|es|ing)|"
+                  r"recommend(?:ed|s|ing)?|vot(?:e|ed|es|ing)")
 _ACTOR = re.compile(
     r"\b(?i:did|has|have|had|will|was|were)\s+(?:(?i:the)\s+((?:[\w'\u2019&-]+\s+){0,4}?[\w'\u2019&-]+)|"
     r"((?:[A-Z][\w'\u2019&-]*\s+){0,4}?[A-Z][\w'\u2019&-]*))\s+"

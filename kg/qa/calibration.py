@@ -19,9 +19,10 @@ from kg.qa.records import Analysis, AnswerType
 
 THRESHOLD = 0.33
 MISSING_SALIENT = 0.3  # per salient word absent from the paragraph and its whole document
-MISSING_QUALIFIER = 0.3  # per "in Kent" / "for Housing" qualifier absent from the paragraph
+MISSING_QUALIFIER = 0.3  # per "in Kent" / "for the High Needs Block" qualifier absent from the paragraph
 NEARBY_SALIENT = 0.8  # per salient word the paragraph lacks but its document states
 ABSENT_WORD = 0.25  # per question word that no paragraph of the papers contains
+ABSENT_PHRASING = 0.6  # … when it is a participle, adverb or connective ("tracing", "shifted")
 MISSING_RARE = 0.85  # per distinctive question word absent from the evidence
 WRONG_YEAR = 0.35
 COARSE_DATE = 0.6  # only a wider period ("2021") covers the one asked about ("March 2021")
@@ -38,9 +39,10 @@ class Gaps:
     """What the question names that the evidence of an answer does not."""
 
     salient_absent: int = 0  # from the paragraph and its document
-    qualifier_absent: int = 0  # restrictive qualifiers missing from the paragraph
+    qualifier_absent: int = 0  # restrictive qualifier phrases missing from the paragraph
     salient_nearby: int = 0  # missing from the paragraph, stated elsewhere in its document
     absent_words: int = 0  # in no paragraph at all
+    absent_phrasing: int = 0  # participles, adverbs, connectives in no paragraph
     rare_missing: int = 0
     actor_unconfirmed: bool = False  # the question's decider is not shown deciding
     predicate_missing: bool = False  # what happened to what is counted is not in the paragraph
@@ -54,6 +56,7 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
     value *= MISSING_QUALIFIER ** gaps.qualifier_absent
     value *= NEARBY_SALIENT ** gaps.salient_nearby
     value *= ABSENT_WORD ** gaps.absent_words
+    value *= ABSENT_PHRASING ** gaps.absent_phrasing
     value *= MISSING_RARE ** gaps.rare_missing
     if a.dates and best.date_fit == 0.0:
         value *= WRONG_YEAR

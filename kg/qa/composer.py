@@ -76,8 +76,10 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.0
         if a.unit_hint == "count" and all(n.endswith("%") or "£" in n or "per" in n for n in new_numbers):
             return 0.3  # "how many" answered by a share or a sum of money
-        unit = {"percent": "%" in text or "per cent" in text, "GBP": "£" in text,
+        unit = {"percent": "%" in text or "per cent" in text, "GBP": "£" in text or "pounds" in text,
                 "rate": "per 10,000" in text, "count": True}.get(a.unit_hint or "count", True)
+        if not unit and a.unit_hint == "GBP":
+            return 0.2  # "what was the budget" answered by a count of children
         counted = _counted(a.question)
         if counted and re.search(rf"\d[\d,.]*%?\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
             return 1.0
@@ -160,6 +162,13 @@ def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float
 
     best = 0.0
     for q in asked:
+        width = (q.end - q.start).days
+        # The sentence lists years like the one asked ("2020/21, 2021/22…" for "2019/20") but
+        # not it: its paragraph's other dates do not make up for that. (Days and months are
+        # left alone: "74 per 10,000, compared to 72 at 31 March" speaks of another day too.)
+        alike = [x for x in mine if abs((x.end - x.start).days - width) <= 40] if width >= 300 else []
+        if alike and not any(x.overlaps(q.start, q.end) for x in alike):
+            continue
         exact_s, any_s = fit(q, mine)
         exact_p, any_p = fit(q, paragraph_spans)
         best = max(best, 1.0 if exact_s else 0.7 if exact_p else 0.4 if (any_s or any_p) else 0.0)

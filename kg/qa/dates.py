@@ -22,6 +22,7 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.I)
 FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d)\b(?!\s*[/-]?\d)")
 YEAR = re.compile(r"(?<![\d£.,/-])((?:19|20)\d\d)(?![\d%])")
 ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+UK_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # 23/02/2023: day first, as UK papers write
 LATEST = re.compile(r"\b(latest|current(?:ly)?|most recent|now|at present|presently|today)\b", re.I)
 
 
@@ -44,6 +45,13 @@ def find_spans(text: str) -> list[DateSpan]:
     for m in ISO.finditer(text):
         try:
             d = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+        spans.append(DateSpan(m[0], d, d))
+        taken.append(m.span())
+    for m in UK_NUMERIC.finditer(text):
+        try:
+            d = date(int(m[3]), int(m[2]), int(m[1]))
         except ValueError:
             continue
         spans.append(DateSpan(m[0], d, d))

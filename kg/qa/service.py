@@ -195,6 +195,8 @@ class QuestionAnswerer:
             weights[stem] = math.log(1 + n / (df + 0.5))
             if stem[0].isdigit() or stem in salient:
                 continue
+            if df == 0 and _CONTRACTION.match(term):
+                continue
             if df == 0:
                 absent.add(stem)
             elif df / n < RARE_SHARE:
@@ -211,18 +213,24 @@ class QuestionAnswerer:
                 state.doc_text.pop(next(iter(state.doc_text)))
             state.doc_text[doc_id] = _fold(" ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id)))
         whole = state.doc_text[doc_id]
-        qualifiers = {_fold(w) for w in _qualifiers(a.question)}
+        phrases = [[_fold(w) for w in phrase] for phrase in _qualifiers(a.question)]
+        qualifiers = {w for phrase in phrases for w in phrase}
         missing = [w for w in a.salient if _fold(w) not in near]
+        # A qualifier ("for the High Needs Block") counts once, whatever its length.
+        unmet = sum(1 for phrase in phrases if any(w not in near for w in phrase))
         stems = self._stems(best.context.text + " " + best.context.around)
+        first_stem = {t: self._tokenize(t)[0] for t in a.terms if self._tokenize(t)}
+        absent_terms = [t for t, stem in first_stem.items() if stem in absent and stem not in stems]
         body = snap.catalog.document(doc_id).meta.body
         return calibration.Gaps(
             actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
             predicate_missing=bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)),
             future_only=future_only(a.question, best.sentence.text),
             salient_absent=sum(1 for w in missing if _fold(w) not in whole and _fold(w) not in qualifiers),
-            qualifier_absent=sum(1 for w in missing if _fold(w) in qualifiers),
+            qualifier_absent=unmet,
             salient_nearby=sum(1 for w in missing if _fold(w) in whole and _fold(w) not in qualifiers),
-            absent_words=sum(1 for w in absent if w not in stems),
+            absent_words=len({first_stem[t] for t in absent_terms if not _PHRASING.search(t)}),
+            absent_phrasing=len({first_stem[t] for t in absent_terms if _PHRASING.search(t)}),
             rare_missing=sum(1 for r in rare if r not in stems),
         )
 
@@ -338,9 +346,16 @@ _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|
 _QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*)+)")
 
 
-def _qualifiers(question: str) -> list[str]:
-    """Capitalised words that restrict what is asked: "in Kent", "for Housing", "of Bexley"."""
-    return [w for m in _QUALIFIER.finditer(question) for w in m.group(1).split()]
+def _qualifiers(question: str) -> list[list[str]]:
+    """Capitalised phrases that restrict what is asked: "in Kent", "for the High Needs Block"."""
+    return [m.group(1).split() for m in _QUALIFIER.finditer(question)]
+
+
+# Words a question is more often phrased with than about: participles, adverbs and connectives
+# ("reached", "tracing", "shifted", "versus"). Absent from every paper, they weigh less than an
+# absent noun ("library", "potholes"), which usually means the papers do not cover the subject.
+_PHRASING = re.compile(r"(?:ed|ing|ly)$|^(?:versus|whereas|vs)$")
+_CONTRACTION = re.compile(r"^(?:i|we|you|they)['\u2019](?:m|ve|re|d|ll)$")
 
 
 def _fold(text: str) -> str:

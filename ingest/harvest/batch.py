@@ -1,16 +1,20 @@
-"""Committing harvested files: withdrawn papers removed, several meetings' downloads in one ingest,
-then the state.
+"""Committing harvested files: withdrawn papers and records removed, several meetings' downloads in
+one ingest, then the state.
 
 Every commit rebuilds the store's indexes, so meetings are ingested in batches rather than one
 commit each. A meeting counts as done only once its batch is committed and none of its files
-(nor its fetches, nor the removal of its withdrawn papers) failed; the state is saved after every
-batch.
+(nor its fetches, nor the removal of its withdrawn papers or record) failed; the state is saved
+after every batch.
 
 A paper a meeting no longer links (or links only as restricted) is withdrawn: once no meeting
 links its URL, its document is removed from the catalog, graph and indexes, unless another paper
 still remembered was ingested as the same document (a file already held, found again at another
 URL, is kept once); then only the withdrawn URL is forgotten. Removal comes before the batch's ingest, so a
 paper re-published at a new URL is ingested afresh, with its new URL as its source.
+
+A meeting the site no longer shows (not for display) withdraws its record and every paper it
+linked: the same rules decide what is removed, so a paper another meeting links stays. A meeting
+that is cancelled, or merely no longer listed for the period asked, withdraws nothing.
 """
 
 from __future__ import annotations
@@ -58,13 +62,25 @@ class PendingMeeting:
     files: tuple[StagedFile, ...] = field(default=())
     fetch_failed: bool = False
     withdrawn: tuple[str, ...] = field(default=())  # URLs of papers it no longer links publicly
+    withheld: bool = False  # no longer public: its record is withdrawn too
+    page: str = ""  # the meeting's public page, the source of its record
+
+
+@dataclass(frozen=True)
+class _Removal:
+    """Something ingested as a document about to be removed: a paper, or a meeting's record."""
+
+    url: str
+    meeting_id: str
+    record: bool
+    reason: str
 
 
 def commit_batch(
     ingestor: Ingests, batch: Sequence[PendingMeeting], incoming: Path, state: HarvestState, tally: Tally,
 ) -> list[Failure]:
-    """Remove withdrawn papers, ingest the batch's files in one call, remember what went in, mark
-    whole meetings done.
+    """Remove withdrawn papers and records, ingest the batch's files in one call, remember what went
+    in, mark whole meetings done.
 
     Returns the failures of this batch's removals and files (also added to ``tally``).
     """
@@ -95,12 +111,17 @@ def commit_batch(
 def withdraw(
     ingestor: Ingests, batch: Sequence[PendingMeeting], state: HarvestState, tally: Tally,
 ) -> tuple[list[Failure], set[str]]:
-    """Remove the documents of papers no meeting links any more; the failures and their meetings.
+    """Remove the documents of papers no meeting links any more and the records of meetings no
+    longer public; the failures and their meetings.
 
-    A paper whose removal fails stays remembered for its meeting, so the next run tries again.
+    A paper or record whose removal fails stays remembered for its meeting, so the next run tries again.
     """
     gone: dict[str, str] = {}  # URL -> the meeting that was the last to link it
+    records: dict[str, str] = {}  # meeting no longer public, whose record is held -> its page
     for meeting in batch:
+        known = state.meetings.get(meeting.record.id)
+        if meeting.withheld and known is not None and known.document_id:
+            records[meeting.record.id] = meeting.page
         for url in meeting.withdrawn:
             paper = state.papers.get(url)
             if paper is None:
@@ -110,12 +131,21 @@ def withdraw(
                 gone[url] = meeting.record.id
             else:  # still linked from another meeting: that meeting keeps it
                 state.papers[url] = rest
-    held = state.held_documents(excluding=gone)
-    doomed: dict[str, list[str]] = {}  # document id -> withdrawn URLs ingested as it
-    for url in gone:
+    withheld = {m.record.id for m in batch if m.withheld}
+    held = state.held_documents(excluding=gone, meetings=records)
+    doomed: dict[str, list[_Removal]] = {}  # document id -> what was ingested as it
+    for meeting_id, page in records.items():
+        document_id = state.meetings[meeting_id].document_id or ""
+        if document_id in held:  # stored once for another record or paper too: only the record is forgotten
+            state.forget_record(meeting_id)
+        else:
+            removal = _Removal(page, meeting_id, True, "its meeting is no longer public")
+            doomed.setdefault(document_id, []).append(removal)
+    for url, meeting_id in gone.items():
         document_id = state.papers[url].document_id
         if document_id and document_id not in held:
-            doomed.setdefault(document_id, []).append(url)
+            reason = "its meeting is no longer public" if meeting_id in withheld else "withdrawn from its meeting"
+            doomed.setdefault(document_id, []).append(_Removal(url, meeting_id, False, reason))
         else:  # the document is held for another paper too (or was never stored): only the URL goes
             del state.papers[url]
     if not doomed:
@@ -124,13 +154,17 @@ def withdraw(
         # remove() fails a reference only when no document has that id: gone either way.
         ingestor.remove(list(doomed))
     except (CouncilKGError, OSError) as exc:
-        failures = [Failure(url, f"withdrawn from its meeting, but its document {document_id} could not be "
-                                 f"removed: {exc}") for document_id, urls in doomed.items() for url in urls]
-        return failures, {gone[f.url] for f in failures}
-    for urls in doomed.values():
-        for url in urls:
-            del state.papers[url]
-            tally.papers_withdrawn += 1
+        failures = [Failure(r.url, f"{r.reason}, but its document {document_id} could not be removed: {exc}")
+                    for document_id, removals in doomed.items() for r in removals]
+        return failures, {r.meeting_id for removals in doomed.values() for r in removals}
+    for removals in doomed.values():
+        for r in removals:
+            if r.record:
+                state.forget_record(r.meeting_id)
+                tally.meetings_withdrawn += 1
+            else:
+                del state.papers[r.url]
+                tally.papers_withdrawn += 1
     return [], set()
 
 

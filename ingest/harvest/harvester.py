@@ -3,7 +3,8 @@
 Steps of one run::
 
     GetCommittees ─ choose committees ─ GetMeetings per committee (the period) ─ for each meeting:
-        GetMeeting ─ (withheld? stop) ─ (cancelled? ingest its record only) ─ redact restricted items
+        GetMeeting ─ (withheld? its record and papers are withdrawn; stop)
+        ─ (cancelled? ingest its record only) ─ redact restricted items
         ─ conditional GET of each public, on-site paper ─ papers it no longer links are withdrawn
         ─ remove the withdrawn, ingest what is new or changed ─ remember validators and hashes
         ─ mark the meeting done (state saved)
@@ -12,6 +13,10 @@ A paper or meeting that fails is recorded with its URL and reason and the run go
 site whose committees cannot be listed stops it. Meetings are committed in batches (every commit
 rebuilds the indexes), so an interrupted run loses at most the batch in hand, and the next run
 with the same arguments resumes after the meetings already committed.
+
+Withdrawal needs the meeting's own answer: a meeting no longer listed (outside the period asked,
+or gone from the listing) is not fetched, so nothing says why, and what was ingested for it is
+left as it is.
 """
 
 from __future__ import annotations
@@ -117,14 +122,15 @@ class Harvester:
         self, batch: list[PendingMeeting], incoming: Path, state: HarvestState, tally: Tally, index: int, total: int,
     ) -> None:
         files = sum(len(p.files) for p in batch)
-        withdrawn = tally.papers_withdrawn
+        papers, records = tally.papers_withdrawn, tally.meetings_withdrawn
         failures = commit_batch(self.ingestor, batch, incoming, state, tally)
         _reset(incoming)
-        removed = tally.papers_withdrawn - withdrawn
+        papers, records = tally.papers_withdrawn - papers, tally.meetings_withdrawn - records
         notes = [f"ingested {files - len(failures)} of {files} files"] if files else []
-        notes += [f"removed {removed} withdrawn paper(s)"] if removed else []
+        notes += [f"removed {papers} withdrawn paper(s)"] if papers else []
+        notes += [f"removed {records} record(s) of meetings no longer public"] if records else []
         if notes or failures:
-            self._tell("ingested", "; ".join(notes) or "withdrawn papers not removed", failures, index, total)
+            self._tell("ingested", "; ".join(notes) or "withdrawn documents not removed", failures, index, total)
 
     def _tell(self, kind: str, message: str, failures: Sequence[Failure], index: int, total: int) -> None:
         self.progress(HarvestEvent(kind, message, index, total))
@@ -180,10 +186,9 @@ class Harvester:
             return PendingMeeting(record), "failed"
         committee, when = detail.committee or summary.committee, detail.date or summary.date
         record = replace(record, committee=committee, date=when.isoformat() if when else None)
+        page = urls.meeting_page(summary.committee_id, summary.id)
         if not detail.public:
-            tally.withheld += 1
-            state.meetings[summary.id] = replace(record, status="withheld")
-            return PendingMeeting(record), "not public; nothing fetched"
+            return self._withheld(record, page, state, tally)
         cancelled = detail.cancelled or summary.cancelled
         if cancelled:  # its record is ingested (the graph says it was cancelled); its papers are not fetched
             tally.cancelled += 1
@@ -194,12 +199,13 @@ class Harvester:
         digest = content_hash(response.body)
         previous = state.meetings.get(summary.id)
         if previous and previous.sha256 == digest and previous.document_id:
-            state.meetings[summary.id] = replace(previous, checked_at=record.checked_at)
+            # status too: a record whose removal failed is still held when its meeting is shown again
+            state.meetings[summary.id] = replace(previous, status=record.status, checked_at=record.checked_at)
         else:
             body = redact(response.body) if detail.restricted else response.body
             kind = "minutes" if detail.has_minutes else "agenda"
-            files.append(_stage(folder, f"meeting-{summary.id}.xml", body, urls.meeting_page(
-                summary.committee_id, summary.id), replace(meta, document_type=kind), digest, response, False))
+            files.append(_stage(folder, f"meeting-{summary.id}.xml", body, page, replace(meta, document_type=kind),
+                                digest, response, False))
         withdrawn: tuple[str, ...] = ()
         if not cancelled:
             papers, linked = self._papers(detail, meta, state, folder, tally)
@@ -211,6 +217,22 @@ class Harvester:
         if withdrawn:
             note += f"; {len(withdrawn)} paper(s) no longer linked"
         return PendingMeeting(record, tuple(files), withdrawn=withdrawn), ("cancelled; " if cancelled else "") + note
+
+    @staticmethod
+    def _withheld(record: MeetingState, page: str, state: HarvestState, tally: Tally) -> tuple[PendingMeeting, str]:
+        """A meeting not for display: nothing fetched; its record and papers, if held, are withdrawn.
+
+        The record's document id stays remembered until the batch's commit has removed it.
+        """
+        tally.withheld += 1
+        previous = state.meetings.get(record.id)
+        state.meetings[record.id] = replace(record, status="withheld", sha256=previous.sha256 if previous else None,
+                                            document_id=previous.document_id if previous else None)
+        withdrawn = state.unlinked(record.id, ())
+        held = ["its record"] if previous and previous.document_id else []
+        held += [f"{len(withdrawn)} paper(s)"] if withdrawn else []
+        note = "not public; nothing fetched" + (f"; {' and '.join(held)} to be withdrawn" if held else "")
+        return PendingMeeting(record, withdrawn=withdrawn, withheld=True, page=page), note
 
     def _papers(
         self, detail: MeetingDetail, meta: DocumentMeta, state: HarvestState, folder: Path, tally: Tally,

@@ -40,7 +40,8 @@ class Tally:
     papers_fetched: int = 0
     papers_added: int = 0
     papers_replaced: int = 0
-    papers_withdrawn: int = 0  # no longer linked (or now restricted): removed from the store
+    papers_withdrawn: int = 0  # no longer linked, now restricted, or their meeting not public: removed
+    meetings_withdrawn: int = 0  # records of meetings no longer public: removed from the store
     unchanged: int = 0
     duplicates: int = 0
     restricted: int = 0
@@ -85,6 +86,8 @@ class HarvestReport(Tally):
         ]
         if self.papers_withdrawn:
             lines.append(f"papers withdrawn from their meeting and removed: {self.papers_withdrawn}")
+        if self.meetings_withdrawn:
+            lines.append(f"records of meetings no longer public, removed: {self.meetings_withdrawn}")
         if self.restricted:
             lines.append(f"restricted papers not fetched: {self.restricted}")
         if self.external:

@@ -10,9 +10,11 @@ Layout, one folder per site under the data directory::
 
 A paper is remembered only once it is ingested, so a paper that failed is fetched afresh next
 time. It remembers every meeting known to link it (ModernGov links a referred report from each
-committee it goes to), so it counts as withdrawn only once none of them links it any more. The
-run records the meetings it has finished; a run that stops part-way (Ctrl-C, a crash,
-a lost connection) is resumed by the next harvest with the same arguments, which skips them.
+committee it goes to), so it counts as withdrawn only once none of them links it any more. A
+meeting that is no longer public keeps its record's document id until that document is removed,
+so a removal that fails is tried again by the next run. The run records the meetings it has
+finished; a run that stops part-way (Ctrl-C, a crash, a lost connection) is resumed by the next
+harvest with the same arguments, which skips them.
 """
 
 from __future__ import annotations
@@ -142,10 +144,16 @@ class HarvestState:
         """URLs of remembered papers of a meeting that are not among those it links now."""
         return tuple(url for url, p in self.papers.items() if meeting_id in p.meetings and url not in linked)
 
-    def held_documents(self, excluding: Collection[str] = ()) -> set[str]:
-        """Ids of the documents that meeting records and papers (but those excluded) were ingested as."""
-        held = {m.document_id for m in self.meetings.values() if m.document_id}
+    def held_documents(self, excluding: Collection[str] = (), meetings: Collection[str] = ()) -> set[str]:
+        """Ids of the documents that meeting records and papers were ingested as, but the records of
+        the ``meetings`` and the papers at the URLs ``excluding``."""
+        held = {m.document_id for m in self.meetings.values() if m.document_id and m.id not in meetings}
         return held | {p.document_id for url, p in self.papers.items() if p.document_id and url not in excluding}
+
+    def forget_record(self, meeting_id: str) -> None:
+        """Record that a meeting's record is no longer held (its meeting is not public now)."""
+        if meeting_id in self.meetings:
+            self.meetings[meeting_id] = replace(self.meetings[meeting_id], sha256=None, document_id=None)
 
     def begin(self, key: str) -> frozenset[str]:
         """Start a run, or resume the unfinished run with the same key; its finished meetings."""

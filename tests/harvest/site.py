@@ -271,3 +271,10 @@ def meetings_listing(committee_id: str, committee: str, meetings: list[tuple[str
 def real(shared: Path, name: str) -> bytes:
     """A real response from ../shared/external/moderngov."""
     return (shared / "external" / "moderngov" / name).read_bytes()
+
+
+def withhold(xml: bytes) -> bytes:
+    """The meeting as the site answers once it is not for display (``isdisplayallowed`` False)."""
+    flag = b"<isdisplayallowed>True</isdisplayallowed>"
+    assert xml.index(flag) < xml.index(b"<agendaitem"), "the meeting's own flag comes first"
+    return xml.replace(flag, b"<isdisplayallowed>False</isdisplayallowed>", 1)

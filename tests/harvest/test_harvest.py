@@ -17,7 +17,8 @@ from kg.settings import Settings
 from kg.vocab import IriMinter
 from tests.harvest.conftest import COUNCIL, USER_AGENT, Run
 from tests.harvest.site import (
-    PAPER_PATH, SERVICE, STALL, FakeModernGov, derive_meeting, make_pdf, real, restrict, unlink,
+    PAPER_PATH, SERVICE, STALL, FakeModernGov, cancelled_meeting, derive_meeting, make_pdf, meetings_listing, real,
+    restrict, unlink, withhold,
 )
 
 pytestmark = pytest.mark.slow
@@ -25,6 +26,17 @@ pytestmark = pytest.mark.slow
 FEBRUARY = {"start": date(2026, 2, 1), "end": date(2026, 2, 28)}
 WORK_PROGRAMME = "internal audit progress report and treasury management mid-year review"  # paper 60909
 MINUTES = "external auditor annual report valuation of council dwellings"  # paper 60860
+RECORD = "Governance and Scrutiny Support Unit future work programme remainder of the municipal year"  # 4967's record
+
+
+def record_url(site: FakeModernGov) -> str:
+    """The page of the 10 February meeting: the source of its record."""
+    return f"{site.url}/ieListDocuments.aspx?CId=144&MId=4967"
+
+
+def meetings(settings: Settings) -> dict[str, dict]:
+    """The harvest state's meetings by id."""
+    return {m["id"]: m for m in state(settings)["meetings"]}
 
 
 def documents(settings: Settings) -> dict[str, DocumentEntry]:
@@ -361,3 +373,98 @@ def test_failed_removal_is_reported_and_tried_again(
     again = run("Audit Committee", **FEBRUARY)
     assert again.ok and again.papers_withdrawn == 1
     assert_gone(run, withdrawn.id, WORK_PROGRAMME)
+
+
+def test_meeting_no_longer_public_is_removed_with_its_papers_but_a_shared_paper_kept(
+    run: Run, site: FakeModernGov, shared,  # type: ignore[no-untyped-def]
+) -> None:
+    meeting = real(shared, "meeting_with_minutes.xml")
+    art = derive_meeting(meeting, "5001", "03/03/2026", "Art Galleries Committee", {"60860": "70001"})
+    site.put_xml("GetMeeting", {"lMeetingId": "5001"}, art)  # links paper 60909 too, at the same URL
+    run()
+    before = documents(run.settings)
+    record, minutes, linked_twice = before[record_url(site)], before[site.paper_url("60860")], before[
+        site.paper_url("60909")]
+    assert_held(run, record.id, RECORD)
+    assert_held(run, minutes.id, MINUTES)
+    downloads = site.paper_downloads()
+    site.put_xml("GetMeeting", {"lMeetingId": "4967"}, withhold(meeting))
+    events: list[HarvestEvent] = []
+    report = run(progress=events.append)
+    assert report.ok, report.failures
+    assert (report.withheld, report.meetings_withdrawn, report.papers_withdrawn) == (1, 1, 1)
+    assert "records of meetings no longer public, removed: 1" in report.summary()
+    assert "papers withdrawn from their meeting and removed: 1" in report.summary()
+    assert any("not public; nothing fetched; its record and 2 paper(s) to be withdrawn" in e.message for e in events)
+    assert any("removed 1 record(s) of meetings no longer public" in e.message for e in events)
+    assert run.ingestor is not None and run.ingestor.removals == [[record.id, minutes.id]]
+    assert site.paper_downloads() == downloads
+    assert_gone(run, record.id, RECORD)
+    assert_gone(run, minutes.id, MINUTES)
+    assert_held(run, linked_twice.id, WORK_PROGRAMME)  # the Art Galleries meeting still links it
+    after = documents(run.settings)
+    assert after == {url: d for url, d in before.items() if d.id not in {record.id, minutes.id}}
+    paper = remembered(run.settings)[site.paper_url("60909")]
+    assert (paper["meeting_id"], paper["other_meetings"]) == ("5001", [])
+    assert site.paper_url("60860") not in remembered(run.settings)
+    known = meetings(run.settings)
+    assert (known["4967"]["status"], known["4967"]["document_id"], known["4967"]["sha256"]) == ("withheld", None, None)
+    assert known["4966"]["status"] == "cancelled" and known["4966"]["document_id"]  # cancelled: its record stays
+    assert "4967" in state(run.settings)["run"]["done"]
+    # Still not public on the next run: nothing more to remove, nothing to report.
+    again = run()
+    assert again.ok and again.withheld == 1
+    assert (again.meetings_withdrawn, again.papers_withdrawn) == (0, 0) and run.ingestor.removals == []
+    assert not any("removed" in line for line in again.summary())
+    assert documents(run.settings) == after
+
+
+def test_cancelled_or_unlisted_meeting_keeps_what_was_ingested(
+    run: Run, site: FakeModernGov, shared,  # type: ignore[no-untyped-def]
+) -> None:
+    run("Audit Committee", **FEBRUARY)
+    before = documents(run.settings)
+    papers = [before[site.paper_url(a)] for a in ("60860", "60909")]
+    # Cancelled after its papers were published: the record is re-ingested as cancelled, the papers stay.
+    site.put_xml("GetMeeting", {"lMeetingId": "4967"}, cancelled_meeting(real(shared, "meeting_with_minutes.xml"),
+                                                                         "4967", "10/02/2026"))
+    report = run("Audit Committee", **FEBRUARY)
+    assert report.ok and report.cancelled == 1 and (report.meetings_withdrawn, report.papers_withdrawn) == (0, 0)
+    assert run.ingestor is not None and run.ingestor.removals == []
+    assert_held(run, papers[0].id, MINUTES)
+    assert_held(run, papers[1].id, WORK_PROGRAMME)
+    # Gone from the listing: not fetched, so nothing is known of it and nothing is removed.
+    site.put_xml("GetMeetings", {"lCommitteeId": "144"},
+                 meetings_listing("144", "Audit Committee", [("4966", "13/01/2026", "Cancelled")]))
+    report = run("Audit Committee", **FEBRUARY)
+    assert report.ok and report.meetings == 0 and run.ingestor.removals == []
+    assert {d.id for d in documents(run.settings).values()} == {d.id for d in before.values()}
+    assert meetings(run.settings)["4967"]["document_id"]
+
+
+def test_failed_removal_of_a_meeting_no_longer_public_is_reported_and_tried_again(
+    run: Run, site: FakeModernGov, shared,  # type: ignore[no-untyped-def]
+) -> None:
+    run("Audit Committee", **FEBRUARY)
+    before = documents(run.settings)
+    record, minutes, programme = (before[record_url(site)], before[site.paper_url("60860")],
+                                  before[site.paper_url("60909")])
+    site.put_xml("GetMeeting", {"lMeetingId": "4967"}, withhold(real(shared, "meeting_with_minutes.xml")))
+    report = run("Audit Committee", **FEBRUARY, refuse_removal=StoreError("the graph store is read-only"))
+    assert {f.url for f in report.failures} == {record_url(site), site.paper_url("60860"), site.paper_url("60909")}
+    assert all("no longer public" in f.reason and "the graph store is read-only" in f.reason for f in report.failures)
+    assert (report.meetings_withdrawn, report.papers_withdrawn) == (0, 0) and "failed: 3" in report.summary()
+    assert documents(run.settings) == before
+    assert_held(run, record.id, RECORD)
+    assert set(remembered(run.settings)) == {site.paper_url("60860"), site.paper_url("60909")}
+    known = meetings(run.settings)["4967"]
+    assert (known["status"], known["document_id"]) == ("withheld", record.id)  # remembered, to try again
+    assert "4967" not in state(run.settings)["run"]["done"]
+    again = run("Audit Committee", **FEBRUARY)
+    assert again.ok, again.failures
+    assert (again.meetings_withdrawn, again.papers_withdrawn) == (1, 2)
+    assert run.ingestor is not None and run.ingestor.removals == [[record.id, minutes.id, programme.id]]
+    assert_gone(run, record.id, RECORD)
+    assert_gone(run, minutes.id, MINUTES)
+    assert_gone(run, programme.id, WORK_PROGRAMME)
+    assert remembered(run.settings) == {} and meetings(run.settings)["4967"]["document_id"] is None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.harvest import HarvestError
-from ingest.harvest.state import HarvestLock, HarvestState, PaperState, site_folder
+from ingest.harvest.state import HarvestLock, HarvestState, MeetingState, PaperState, site_folder
 
 
 def test_state_round_trip_and_resume(tmp_path: Path) -> None:
@@ -49,6 +49,18 @@ def test_a_paper_remembers_every_meeting_that_links_it(tmp_path: Path) -> None:
     raw["papers"][0].pop("other_meetings")
     path.write_text(json.dumps(raw))
     assert HarvestState.load(path, "x").papers["u"].meetings == ("4967",)
+
+
+def test_a_meeting_record_no_longer_held_is_forgotten_but_the_meeting_kept(tmp_path: Path) -> None:
+    state = HarvestState(tmp_path / "state.json", "x")
+    state.meetings["4967"] = MeetingState("4967", "Audit Committee", "2026-02-10", "withheld", "cd" * 32, "doc-m")
+    state.papers["u"] = PaperState("u", "doc-1", "ab" * 32, "4967")
+    assert state.held_documents() == {"doc-m", "doc-1"}
+    assert state.held_documents(excluding={"u"}, meetings={"4967"}) == set()
+    state.forget_record("4967")
+    state.forget_record("not-remembered")
+    assert state.meetings["4967"] == MeetingState("4967", "Audit Committee", "2026-02-10", "withheld")
+    assert set(state.meetings) == {"4967"} and state.held_documents() == {"doc-1"}
 
 
 def test_unreadable_state_names_the_file(tmp_path: Path) -> None:

@@ -71,8 +71,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
 _UNIT_HINTS = (
     ("percent", re.compile(r"\b(percentage|per ?cent|proportion|share|%|turnover rate)\b", re.I)),
     ("rate", re.compile(r"\bper 10,?000\b|\brate per\b", re.I)),
-    ("GBP", re.compile(r"\b(cost|budget|spend|funding|deficit|£|pounds?|price|paid|pay|fees?|allowance|how much)\b", re.I)),
+    # "How many children has the funding paid for" counts children: a count wins over money words.
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
+    ("GBP", re.compile(r"\b(cost|budget|spend|funding|deficit|£|pounds?|price|paid|pay|fees?|allowance)\b", re.I)),
 )
 
 # "Did Cabinet approve …", "What did the Planning Committee decide …": the body (or person) the

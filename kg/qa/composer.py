@@ -44,6 +44,7 @@ class Context:
     boost: float  # from facts derived from this paragraph, 0..1
     rank: int
     dated: str = ""  # heading path and title only: the dates they state (not the meeting's)
+    heading: str = ""  # the paragraph's own heading: the label of a bare value under it
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         unit = {"percent": "%" in text or "per cent" in text, "GBP": "£" in text or "pounds" in text,
                 "rate": "per 10,000" in text, "count": True}.get(a.unit_hint or "count", True)
         if not unit and a.unit_hint == "GBP":
-            return 0.2  # "what was the budget" answered by a count of children
+            return 0.1  # "what was the budget" answered by a count of children
         counted = _counted(a.question)
         if counted and re.search(rf"\d[\d,.]*%?\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
             return 1.0
@@ -108,8 +109,10 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 1.0 if s.has_time else 0.1
         asked = {d.label.lower() for d in a.dates}
         fresh = [d for d in find_spans(s.text) if d.label.lower() not in asked]
+        if any(d.start == d.end for d in fresh):
+            return 1.0  # a day: what "when" asks for
         if any((d.end - d.start).days < 32 for d in fresh):
-            return 1.0  # a day or a month: what "when" asks for
+            return 0.8  # a month
         return 0.6 if fresh else (0.3 if s.has_date else 0.1)
     if t == AnswerType.PLACE:
         return 1.0 if re.search(r"\b(venue|centre|hall|room|road|street|house)\b", s.text, re.I) else 0.3

@@ -147,7 +147,8 @@ class QuestionAnswerer:
                                           meta.meeting_date.strftime("%d %B %Y") if meta.meeting_date else None) if x)
             boost = found.boost.get(p.id, 0.0)
             dated = " ".join(x for x in (" ".join(p.heading_path), meta.title) if x)
-            out.append(Context(p.id, p.text, around, score, boost, rank, dated))
+            heading = p.heading_path[-1] if p.heading_path else ""
+            out.append(Context(p.id, p.text, around, score, boost, rank, dated, heading))
         # Fact-boosted paragraphs are read even when retrieval ranked them low.
         out.sort(key=lambda c: -(c.retrieval + c.boost))
         return out
@@ -255,7 +256,12 @@ class QuestionAnswerer:
             for s in sentences_of(c.paragraph_id, c.text):
                 if len(s.text) < 5 or s.text.endswith(":"):
                     continue
-                cov = coverage(self._stems(s.text), weights)
+                own_text = s.text
+                if (c.heading and (s.numbers or s.has_date or s.has_person)
+                        and len(re.findall(r"[A-Za-z]{3,}", s.text)) < 3 and _fold(s.text) not in _fold(c.heading)):
+                    # A bare value ("23/02/2023") is labelled by its heading ("Date of authorisation").
+                    own_text = f"{s.text} {c.heading}"
+                cov = coverage(self._stems(own_text), weights)
                 tf = type_fit(a, s, qnums, names)
                 # "currently" and "now" speak as at the meeting: its date is the sentence's date.
                 df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.qa.acronyms import spelled_out
 from kg.qa.dates import find_spans, wants_latest
 from kg.qa.records import AnswerType, Analysis
 
@@ -111,6 +112,7 @@ def analyse(question: str) -> Analysis:
         unit_hint=unit if answer_type in (AnswerType.FIGURE, AnswerType.TREND) else None,
         actor=_actor(q),
         predicate=_predicate(q),
+        acronyms=spelled_out(q),
     )
 
 

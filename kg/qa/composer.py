@@ -45,6 +45,7 @@ class Context:
     rank: int
     dated: str = ""  # heading path and title only: the dates they state (not the meeting's)
     heading: str = ""  # the paragraph's own heading: the label of a bare value under it
+    document_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from kg.errors import NotFound
 from kg.knowledge import KnowledgeBase, Snapshot
 from kg.lexical import Tokenizer
 from kg.qa import calibration
+from kg.qa.acronyms import definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, future_only
 from kg.qa.composer import Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.graph_facts import FactFinder, FactFindings
@@ -42,7 +43,7 @@ class _GenerationState:
     titles: DocumentTitles | None = None
     df: dict[str, int] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
-    doc_text: dict[str, str] = field(default_factory=dict)
+    doc_text: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
 
 
 class QuestionAnswerer:
@@ -93,7 +94,7 @@ class QuestionAnswerer:
             return Answer(question, None, False, 0.0, tuple(found.facts[:10]), (), tuple(found.sparql),
                           a.answer_type)
         weights, rare, absent = self._weights(snap, state, a)
-        ranked = self._rank(a, contexts, weights, state.names)
+        ranked = self._rank(snap, state, a, contexts, weights)
         if not ranked:
             return Answer(question, None, False, 0.0, tuple(found.facts[:10]), (), tuple(found.sparql), a.answer_type)
         direct = self._direct(a, found, contexts) or self._meeting_answer(snap, a, found)
@@ -119,7 +120,7 @@ class QuestionAnswerer:
     # -- passages ------------------------------------------------------------------------
 
     def _contexts(self, snap: Snapshot, a: Analysis, found: FactFindings, state: _GenerationState) -> list[Context]:
-        scored = snap.search.scored_rows(a.question, PASSAGES)
+        scored = snap.search.scored_rows(" ".join((a.question, *a.acronyms)), PASSAGES)
         rows = {r: s for r, s in scored}
         stored = snap.catalog.paragraphs_by_rows(list(rows))
         top = max((s for s in rows.values()), default=1.0) or 1.0
@@ -148,7 +149,7 @@ class QuestionAnswerer:
             boost = found.boost.get(p.id, 0.0)
             dated = " ".join(x for x in (" ".join(p.heading_path), meta.title) if x)
             heading = p.heading_path[-1] if p.heading_path else ""
-            out.append(Context(p.id, p.text, around, score, boost, rank, dated, heading))
+            out.append(Context(p.id, p.text, around, score, boost, rank, dated, heading, p.document_id))
         # Fact-boosted paragraphs are read even when retrieval ranked them low.
         out.sort(key=lambda c: -(c.retrieval + c.boost))
         return out
@@ -208,18 +209,23 @@ class QuestionAnswerer:
               rare: set[str], absent: set[str]) -> calibration.Gaps:
         """What the question names that the best answer's evidence does not."""
         near = _fold(best.context.text + " " + best.context.around)
-        doc_id = snap.catalog.paragraph(best.context.paragraph_id).paragraph.document_id
-        if doc_id not in state.doc_text:
-            if len(state.doc_text) >= DOC_TEXT_CACHE:  # bounded: a large corpus must not fill memory
-                state.doc_text.pop(next(iter(state.doc_text)))
-            state.doc_text[doc_id] = _fold(" ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id)))
-        whole = state.doc_text[doc_id]
+        doc_id = best.context.document_id
+        whole, defined = self._document(snap, state, doc_id)
+        near = f"{near} {_fold(expansions(best.context.text, defined))}"
         phrases = [[_fold(w) for w in phrase] for phrase in _qualifiers(a.question)]
         qualifiers = {w for phrase in phrases for w in phrase}
         missing = [w for w in a.salient if _fold(w) not in near]
+        if a.answer_type == AnswerType.RATING:
+            # A grade belongs to what the paragraph is about: "Parklands" stated elsewhere in the
+            # paper does not make a paragraph on the service's rating the home's. (The paper's
+            # own council and body go without saying.)
+            meta = snap.catalog.document(best.context.document_id).meta
+            grader = _GRADER.search(a.question)  # "did Ofsted give": the inspectorate is not what is graded
+            own = _fold(" ".join(x for x in (meta.council, meta.body, grader and grader.group(1)) if x))
+            whole = " ".join(_fold(w) for w in a.salient if _fold(w) in near or _fold(w) in own)
         # A qualifier ("for the High Needs Block") counts once, whatever its length.
         unmet = sum(1 for phrase in phrases if any(w not in near for w in phrase))
-        stems = self._stems(best.context.text + " " + best.context.around)
+        stems = self._stems(best.context.text + " " + best.context.around + " " + expansions(best.context.text, defined))
         first_stem = {t: self._tokenize(t)[0] for t in a.terms if self._tokenize(t)}
         absent_terms = [t for t, stem in first_stem.items() if stem in absent and stem not in stems]
         body = snap.catalog.document(doc_id).meta.body
@@ -235,16 +241,27 @@ class QuestionAnswerer:
             rare_missing=sum(1 for r in rare if r not in stems),
         )
 
+    def _document(self, snap: Snapshot, state: _GenerationState, doc_id: str) -> tuple[str, dict[str, str]]:
+        """A document's whole text (folded) and the acronyms it defines, cached per generation."""
+        if doc_id not in state.doc_text:
+            if len(state.doc_text) >= DOC_TEXT_CACHE:  # bounded: a large corpus must not fill memory
+                state.doc_text.pop(next(iter(state.doc_text)))
+            text = " ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id))
+            state.doc_text[doc_id] = (_fold(text), definitions(text))
+        return state.doc_text[doc_id]
+
     def _stems(self, text: str) -> set[str]:
         return set(self._tokenize(text))
 
-    def _rank(self, a: Analysis, contexts: list[Context], weights: dict[str, float],
-              names: frozenset[str] = frozenset()) -> list[Scored]:
+    def _rank(self, snap: Snapshot, state: _GenerationState, a: Analysis, contexts: list[Context],
+              weights: dict[str, float]) -> list[Scored]:
+        names = state.names
         qnums = {n.lower() for n in re.findall(r"\d[\d,.]*%?", a.question)}
         by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
         out: list[Scored] = []
         for c in contexts[:READ]:
-            ctx_text = f"{c.text} {c.around}"
+            defined = self._document(snap, state, c.document_id)[1]
+            ctx_text = f"{c.text} {c.around} {expansions(c.text, defined)}"
             ctx_stems = self._stems(ctx_text)
             ctx_cov = coverage(ctx_stems, weights)
             # The meeting's date says when a paper was read, not what period it reports: it
@@ -261,7 +278,7 @@ class QuestionAnswerer:
                         and len(re.findall(r"[A-Za-z]{3,}", s.text)) < 3 and _fold(s.text) not in _fold(c.heading)):
                     # A bare value ("23/02/2023") is labelled by its heading ("Date of authorisation").
                     own_text = f"{s.text} {c.heading}"
-                cov = coverage(self._stems(own_text), weights)
+                cov = coverage(self._stems(f"{own_text} {expansions(s.text, defined)}"), weights)
                 tf = type_fit(a, s, qnums, names)
                 # "currently" and "now" speak as at the meeting: its date is the sentence's date.
                 df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))
@@ -348,6 +365,8 @@ class QuestionAnswerer:
         return out
 
 
+_GRADER = re.compile(r"\b(?:did|does|has|have)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
+                     r"(?:give|gave|award|rate|grade|judge|find)\b")
 _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?)\b", re.I)
 _QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*)+)")
 

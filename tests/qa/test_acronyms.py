@@ -1,0 +1,27 @@
+"""Acronyms defined by a paper or common to councils' papers stand for their words."""
+
+from __future__ import annotations
+
+from kg.qa.acronyms import definitions, expansions, spelled_out
+
+
+def test_a_paper_defines_its_acronyms_in_brackets():
+    text = ("the regional adoption agency (RAA), Education, Health and Care Plans (EHCPs) and the "
+            "Youth Offending Team (YOT); a figure (54) and a word (Note) define nothing")
+    found = definitions(text)
+    assert found["RAA"] == "regional adoption agency"
+    assert found["EHCP"].startswith("Education Health") and found["YOT"] == "Youth Offending Team"
+    assert "NOTE" not in found and not any(k.isdigit() for k in found)
+
+
+def test_a_sentence_with_acronyms_also_says_their_words():
+    said = expansions("The RAA launched in 2020; 39 NQSWs were recruited; our DFE Advisor", {"RAA": "regional adoption agency"})
+    assert "regional adoption agency" in said and "newly qualified social worker" in said
+    assert "Department for Education" in said
+    assert expansions("The Committee noted the report.", {}) == ""
+
+
+def test_a_question_spelling_out_a_known_acronym_searches_for_it_too():
+    assert spelled_out("How many newly qualified social workers were recruited?") == ("NQSW",)
+    assert spelled_out("How many children in care are there?") == ("CiC",)
+    assert spelled_out("What did the Committee agree?") == ()

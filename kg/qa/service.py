@@ -235,7 +235,9 @@ class QuestionAnswerer:
             future_only=future_only(a.question, best.sentence.text),
             salient_absent=sum(1 for w in missing if _fold(w) not in whole and _fold(w) not in qualifiers),
             qualifier_absent=unmet,
-            salient_nearby=sum(1 for w in missing if _fold(w) in whole and _fold(w) not in qualifiers),
+            # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
+            salient_nearby=len({_run_of(a.question, w) for w in missing
+                                if _fold(w) in whole and _fold(w) not in qualifiers}),
             absent_words=len({first_stem[t] for t in absent_terms if not _PHRASING.search(t)}),
             absent_phrasing=len({first_stem[t] for t in absent_terms if _PHRASING.search(t)}),
             rare_missing=sum(1 for r in rare if r not in stems),
@@ -369,6 +371,17 @@ _GRADER = re.compile(r"\b(?:did|does|has|have)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[
                      r"(?:give|gave|award|rate|grade|judge|find)\b")
 _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?)\b", re.I)
 _QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*)+)")
+
+
+def _run_of(question: str, word: str) -> str:
+    """The run of capitalised words in the question that ``word`` belongs to."""
+    for m in _CAPITAL_RUN.finditer(question):
+        if word in m.group(0).split():
+            return m.group(0)
+    return word
+
+
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 
 
 def _qualifiers(question: str) -> list[list[str]]:

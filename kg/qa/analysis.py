@@ -7,11 +7,13 @@ Entity linking against the graph's labels happens in :mod:`kg.qa.linking`.
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 
 from kg.qa.acronyms import spelled_out
 from kg.qa.dates import find_spans, wants_latest
-from kg.qa.records import AnswerType, Analysis
+from kg.qa.records import AnswerType, Analysis, DateSpan
 
 STOP = frozenset(
     """a an the of in on at to for from by with about as is are was were be been being has have had
@@ -56,10 +58,11 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))", re.I)),
     (AnswerType.PERSON, re.compile(
-        r"(?:^|[,:;]\s*)(who|whom|whose)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
+        r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|"
+        r"\bname the (?:officer|person|councillor|director|chair)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
         r"\bwhich (?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors)\b", re.I)),
-    (AnswerType.DATE, re.compile(r"(?:^|[,:;]\s*)(when|on what dates?|what dates?|which dates?|what year|"
+    (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(when|on what dates?|what dates?|which dates?|what year|"
                                   r"in what year|at what time|what time)\b", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(
@@ -83,10 +86,11 @@ DECISION_VERBS = (r"approv(?:e|ed|es|ing)|agree(?:d|s|ing)?|decid(?:e|ed|es|ing)
                   r"accept(?:ed|s|ing)?|reject(?:ed|s|ing)?|adopt(?:ed|s|ing)?|endors(?:e|ed|es|ing)|"
                   r"refus(?:e|ed|es|ing)|defer(?:red|s|ring)?|ratif(?:y|ied|ies|ying)|authori[sz](?:e|ed|es|ing)|"
                   r"recommend(?:ed|s|ing)?|vot(?:e|ed|es|ing)")
+_STATED = r"say|said|make|made|conclud(?:e|ed)|comment(?:ed)?|respond(?:ed)?|consider(?:ed)?"
 _ACTOR = re.compile(
     r"\b(?i:did|has|have|had|will|was|were)\s+(?:(?i:the)\s+((?:[\w'\u2019&-]+\s+){0,4}?[\w'\u2019&-]+)|"
     r"((?:[A-Z][\w'\u2019&-]*\s+){0,4}?[A-Z][\w'\u2019&-]*))\s+"
-    r"(?:(?:formally|actually|ever|already|finally|then|also)\s+)?(?:" + DECISION_VERBS + r")\b")
+    r"(?:(?:formally|actually|ever|already|finally|then|also)\s+)?(?:" + DECISION_VERBS + "|" + _STATED + r")\b")
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,./-]*%?")
 
@@ -95,11 +99,13 @@ def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
     q = _digits(question.strip())
     answer_type = next((t for t, rx in _TYPE_RULES if rx.search(q)), AnswerType.TEXT)
-    spans = find_spans(q)
+    spans = [_shifted(q, span) for span in find_spans(q)]
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
     words = WORD.findall(q)
-    terms = tuple(w.lower().strip("'\u2019").rstrip(",.") for w in words
-                  if w.lower() not in STOP and w.lower() not in FRAMING and len(w) > 1)
+    terms = _terms(words)
+    # "The October update says X. What does Y cost?": the last sentence is the question proper.
+    parts = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", q) if x.strip()]
+    focus = _terms(WORD.findall(parts[-1])) if len(parts) > 1 else ()
     unit = next((name for name, rx in _UNIT_HINTS if rx.search(q)), None)
     return Analysis(
         question=q,
@@ -113,7 +119,37 @@ def analyse(question: str) -> Analysis:
         actor=_actor(q),
         predicate=_predicate(q),
         acronyms=spelled_out(q),
+        focus=focus,
     )
+
+
+# "a year after the July 2023 inspection"; not "in the 12 months before…", which is a period
+# ending at the date and already overlaps it.
+_RELATIVE = re.compile(r"(?<!the )\b(a|an|1|2|3|4|5|6|7|8|9|10|11|12)\s+(year|month)s?\s+(after|later than|on from)\s+"
+                       r"(?:the\s+)?$", re.I)
+
+
+def _shifted(question: str, span: DateSpan) -> DateSpan:
+    """"a year after the July 2023 inspection" asks about July 2024, not July 2023."""
+    at = question.find(span.label)
+    m = _RELATIVE.search(question, 0, at) if at >= 0 else None
+    if m is None:
+        return span
+    count = 1 if m.group(1).lower() in ("a", "an") else int(m.group(1))
+    months = count * (12 if m.group(2).lower() == "year" else 1)
+    return DateSpan(f"{m.group(0)}{span.label}", _add_months(span.start, months), _add_months(span.end, months, end=True))
+
+
+def _add_months(day: date, months: int, end: bool = False) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, last if end and day.day == calendar.monthrange(day.year, day.month)[1] else min(day.day, last))
+
+
+def _terms(words: list[str]) -> tuple[str, ...]:
+    return tuple(w.lower().strip("'\u2019").rstrip(",.") for w in words
+                 if w.lower() not in STOP and w.lower() not in FRAMING and len(w) > 1)
 
 
 _PREDICATE = re.compile(
@@ -142,8 +178,9 @@ def actor_decided(actor: str, text: str, body: str | None) -> bool:
     if body and set(words) <= set(re.findall(r"[a-z][\w'\u2019&-]*", body.lower())):
         return True
     name = r"\s+".join(re.escape(w) for w in words)
-    return bool(re.search(rf"\b{name}\b(?:\s+\w+){{0,3}}?\s+(?:{DECISION_VERBS})|"
-                          rf"\b(?:{DECISION_VERBS})\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}\b", text.lower()))
+    verbs = f"(?:{DECISION_VERBS}|{_STATED})"
+    return bool(re.search(rf"\b{name}\b(?:\s+\w+){{0,3}}?\s+{verbs}\b|"
+                          rf"\b{verbs}\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}\b", text.lower()))
 
 
 _GENERIC_ACTOR = frozenset({"full", "the", "council's", "meeting"})
@@ -153,6 +190,7 @@ _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.I)
 _FUTURE_QUESTION = re.compile(r"\b(?:will|shall|going to|plans?|planned|expected|due)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:expected|due|planned|going|scheduled) to|plans? to|intends? to)\b",
                      re.I)
+_PAST_FINITE = re.compile(r"\b(?:was|were|had)\b", re.I)
 _PAST_FORM = re.compile(r"\b(?:was|were|had|has been|have been|(?-i:[a-z]\w{2,}ed))\b", re.I)
 
 
@@ -162,7 +200,9 @@ def future_only(question: str, sentence: str) -> bool:
     if not _PAST_QUESTION.search(question) or _FUTURE_QUESTION.search(question):
         return False
     future = _FUTURE.search(sentence)
-    return future is not None and not _PAST_FORM.search(sentence, 0, future.start())
+    if future is None or _PAST_FINITE.search(sentence):  # "You will be aware that the deficit was…"
+        return False
+    return not _PAST_FORM.search(sentence, 0, future.start())
 
 
 def _digits(question: str) -> str:

@@ -60,6 +60,7 @@ class Analysis:
     unit_hint: str | None = None  # percent | GBP | rate | count
     actor: str | None = None  # who the question says decided: "Cabinet" in "Did Cabinet approve …?"
     predicate: str | None = None  # what happened to what is counted: "adopted" in "how many children were adopted"
+    focus: tuple[str, ...] = ()  # the terms of the question proper when a preamble comes first
     acronyms: tuple[str, ...] = ()  # acronyms of phrases the question spells out: "NQSW" for "newly qualified social workers"
 
 

@@ -185,6 +185,7 @@ class QuestionAnswerer:
         rare: set[str] = set()
         absent: set[str] = set()
         salient = {s for w in a.salient for s in self._tokenize(w)}
+        focus = set(a.focus or a.terms)
         for term in a.terms:
             stems = self._tokenize(term)
             if not stems:
@@ -195,8 +196,8 @@ class QuestionAnswerer:
                 state.df[stem] = int((lexical.scores(term) > 0).sum())
             df = state.df[stem]
             weights[stem] = math.log(1 + n / (df + 0.5))
-            if stem[0].isdigit() or stem in salient:
-                continue
+            if stem[0].isdigit() or stem in salient or term not in focus:
+                continue  # a preamble ("The October update says … .") sets the scene; the question follows
             if df == 0 and _CONTRACTION.match(term):
                 continue
             if df == 0:
@@ -269,7 +270,8 @@ class QuestionAnswerer:
             # The meeting's date says when a paper was read, not what period it reports: it
             # counts only for questions that date the meeting or paper itself.
             p_spans = find_spans(f"{c.text} {c.dated}")
-            m_spans = find_spans(c.around) if by_meeting else []
+            # A paragraph stating no date at all speaks as at its paper's meeting.
+            m_spans = find_spans(c.around) if by_meeting or not p_spans else []
             folded = _fold(ctx_text)
             missing = tuple(w for w in a.salient if _fold(w) not in folded)
             for s in sentences_of(c.paragraph_id, c.text):
@@ -306,8 +308,8 @@ class QuestionAnswerer:
             wanted = "author"
         elif re.search(r"\blead officer|\bcontact\b", q):
             wanted = "lead_officer"
-        elif re.search(r"\bfrom\b", q):
-            wanted = "report_from"
+        elif re.search(r"\bfrom\b|\b(?:presented|submitted|introduced|brought)\b", q):
+            wanted = "report_from"  # the front sheet's "Report from:" presents the report
         else:
             wanted = None
         authors = [f for f in found.facts if f.kind == "author" and dict(f.extra).get("capacity") == wanted]

@@ -124,3 +124,23 @@ def test_a_past_question_is_not_answered_by_what_will_happen():
     assert not future_only(q, "Ofsted found that practice had improved and will return next year.")
     assert not future_only("What did the Committee agree?", "The Committee agreed that officers will report back.")
     assert not future_only("When will the programme start?", "The programme will start in September.")
+
+
+def test_questions_after_a_preamble_and_relative_dates():
+    a = analyse("Medway has appointed four students to Cohort 8. When is that programme due to begin?")
+    assert a.answer_type == AnswerType.DATE
+    assert set(a.focus) == {"programme", "due", "begin"} and "students" in a.terms
+    assert analyse("What is the name of the person appointed as Head of Provider Services?").answer_type == AnswerType.PERSON
+    (span,) = analyse("What did Ofsted conclude at the focused visit a year after the July 2023 inspection?").dates
+    assert (span.start, span.end) == (date(2024, 7, 1), date(2024, 7, 31))
+    (span,) = analyse("How many orders were granted in the 12 months before the October 2023 update?").dates
+    assert span.start == date(2023, 10, 1)  # a period ending at the date, not a date moved back
+
+
+def test_what_a_body_said_is_its_own_only_when_the_papers_say_it_said_it():
+    from kg.qa.analysis import actor_decided, future_only
+
+    assert analyse("What comments did Cabinet make on the report?").actor == "Cabinet"
+    assert not actor_decided("Cabinet", "refer any specific comments to the Cabinet for further consideration", None)
+    assert actor_decided("Cabinet", "The policy will be considered by Cabinet on 25 March 2025.", None)
+    assert not future_only("How big was the deficit in 2021/22?", "You will be aware that the deficit for 2021/22 was £20.5m.")

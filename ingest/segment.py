@@ -225,6 +225,8 @@ def _keep_closed_headings(
         if any(entry is heading for entry in stack):
             still_open.append((heading, span, path))
             continue
+        if not any(ch.islower() for ch in heading.label):
+            continue  # a cover line in capitals ("OVERVIEW AND SCRUTINY COMMITTEE", "2 MARCH 2023")
         previous = units[-1] if units else None
         joined = previous is not None and previous.section < 0
         units.append(_Unit(BlockKind.PARAGRAPH, None, False, previous.section if joined else -1 - section, path, [span]))

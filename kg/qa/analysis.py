@@ -60,7 +60,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.PERSON, re.compile(
         r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|"
         r"\bname the (?:officer|person|councillor|director|chair)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
-        r"\bwhich (?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
+        r"\bwhich (?:senior |lead |named |responsible )?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors)\b", re.I)),
     (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(when|on what dates?|what dates?|which dates?|what year|"
                                   r"in what year|at what time|what time)\b", re.I)),

@@ -25,7 +25,7 @@ _POST = re.compile(
     r"Portfolio Holder(?: for [A-Z][\w'\u2019&-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019&-]*){0,4})?|"
     r"Lead Member|Principal Social Worker|Monitoring Officer|Chief Finance Officer|Chair(?:man)?|Leader of the Council)")
 _ASKS_FOR_ROLE = re.compile(
-    r"\bwhich (?:officer|director|head|manager|post|role|officers)\b|"
+    r"\bwhich (?:senior |lead |named |responsible )?(?:officer|director|head|manager|post|role|officers)\b|"
     r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
     r"\b(?:delegat\w*|referr?\w*)\b.{0,80}\bto\?", re.I)
 # An inspection grade: the words of Ofsted's and CQC's scales, as the papers capitalise them.
@@ -188,6 +188,13 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
             parts.append(extra.sentence)
             if extra.context.paragraph_id not in used:
                 used.append(extra.context.paragraph_id)
+    elif a.answer_type == AnswerType.DECISION and (wanted := _items_asked(a.question)) > 1:
+        # "Which two reports did the Committee ask for?": the other clauses of the same resolution.
+        more = [r for r in ranked if r.context is best.context and r.sentence.has_decision
+                and r.sentence.index != best.sentence.index]
+        more.sort(key=lambda r: r.sentence.index)
+        parts.extend(r.sentence for r in more[: wanted - 1])
+        parts.sort(key=lambda x: x.index)
     elif a.answer_type == AnswerType.PERSON and re.match(r"authors?\b", best.sentence.text, re.I):
         # "Author: A, Post" is often followed by co-authors on lines of their own.
         follow = [r.sentence for r in ranked if r.context is best.context
@@ -196,6 +203,18 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
     text = " ".join(p.text for p in parts)
     must = tuple(figures(best.sentence.text)[:1])
     return trim(text, MAX_ANSWER, must), used
+
+
+_NUMBERED = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def _items_asked(question: str) -> int:
+    """How many decisions a question asks for: "which two reports" 2, "which reports" 3, else 1."""
+    m = re.search(r"\bwhich (two|three|four|2|3|4)\b", question, re.I)
+    if m:
+        return _NUMBERED[m.group(1).lower()]
+    plural = re.search(r"\bwhich (?:further |other )?(?:reports|subjects|items|actions|recommendations|topics)\b", question, re.I)
+    return 3 if plural else 1
 
 
 def _trend_extras(a: Analysis, best: Scored, ranked: list[Scored]) -> list[Scored]:

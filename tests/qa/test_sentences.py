@@ -72,3 +72,11 @@ def test_a_rating_question_needs_a_grade():
     assert type_fit(a, _sentence("Ofsted judged the home to be Good in all areas."), set()) == 1.0
     assert type_fit(a, _sentence("Ofsted recognised the hard work of staff since the inspection in 2021."), set()) == 0.1
     assert type_fit(a, _sentence("Good progress has been made since 2021."), set()) == 0.1
+
+
+def test_how_many_decisions_a_question_asks_for():
+    from kg.qa.composer import _items_asked
+
+    assert _items_asked("Which two reports did the Committee ask to receive?") == 2
+    assert _items_asked("Which further reports did members agree should come back?") == 3
+    assert _items_asked("What did the Committee agree about the strategy?") == 1

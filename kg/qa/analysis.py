@@ -30,7 +30,7 @@ FRAMING = frozenset(
     most now time date year years month authored wrote write written writes sent send sends receive
     received attend attended take took taken make made give gave held hold holds get got
     roughly approximately around nearly almost about extra additional body organisation went go goes
-    come came coming item according""".split()
+    come came coming item according big large terms""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -48,7 +48,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"(?:gone|go|went|going) (?:up|down)|compared (?:to|with)|\bversus\b|\bvs\.? |"
         r"what happened to the (?:number|share|rate|proportion|percentage|level|use|cost)\b)", re.I)),
     (AnswerType.FIGURE, re.compile(
-        r"\b(how (?:many|much)|by how much|out of how many)\b|"
+        r"\b(how (?:many|much|big|large)|by how much|out of how many)\b|"
         r"^\s*(what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
         r"proportion|share|level|value|budget|deficit|figure|turnover|overall establishment)|"
         r"what (?:percentage|proportion|share|rate|number|amount)|"
@@ -104,14 +104,16 @@ def analyse(question: str) -> Analysis:
     words = WORD.findall(q)
     terms = _terms(words)
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
-    parts = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", q) if x.strip()]
-    focus = _terms(WORD.findall(parts[-1])) if len(parts) > 1 else ()
+    proper = _question_proper(q)
+    focus = _terms(WORD.findall(proper)) if proper != q else ()
     unit = next((name for name, rx in _UNIT_HINTS if rx.search(q)), None)
     return Analysis(
         question=q,
         answer_type=answer_type,
         terms=terms,
-        salient=tuple(_salient(words)),
+        # Names in a preamble place the question ("In the Lead Member's March 2023 report, …");
+        # the answer's paragraph need not repeat them.
+        salient=tuple(_salient(WORD.findall(proper))) if proper != q else tuple(_salient(words)),
         years=years,
         dates=tuple(spans),
         latest=wants_latest(q),
@@ -145,6 +147,18 @@ def _add_months(day: date, months: int, end: bool = False) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, last if end and day.day == calendar.monthrange(day.year, day.month)[1] else min(day.day, last))
+
+
+_LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
+
+
+def _question_proper(question: str) -> str:
+    """The question without its scene-setting: a leading sentence ("The October update says X.")
+    or a leading phrase ending in a comma ("In the Lead Member's March 2023 report, …")."""
+    parts = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", question) if x.strip()]
+    proper = parts[-1] if len(parts) > 1 else question
+    m = _LEAD_IN.match(proper)
+    return proper[m.end():] if m and len(proper) - m.end() > 15 else proper
 
 
 def _terms(words: list[str]) -> tuple[str, ...]:

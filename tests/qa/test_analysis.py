@@ -144,3 +144,11 @@ def test_what_a_body_said_is_its_own_only_when_the_papers_say_it_said_it():
     assert not actor_decided("Cabinet", "refer any specific comments to the Cabinet for further consideration", None)
     assert actor_decided("Cabinet", "The policy will be considered by Cabinet on 25 March 2025.", None)
     assert not future_only("How big was the deficit in 2021/22?", "You will be aware that the deficit for 2021/22 was £20.5m.")
+
+
+def test_a_lead_in_phrase_places_the_question_but_is_not_its_subject():
+    a = analyse("In the Lead Member's annual report to the March 2023 meeting, how many pupils were eligible for SEND transport?")
+    assert a.salient == ("SEND",) and set(a.focus) == {"pupils", "eligible", "transport"}
+    assert "lead" in a.terms  # still searched for
+    assert analyse("How big was the deficit on the High Needs Budget in 2021/22?").answer_type == AnswerType.FIGURE
+    assert analyse("In 2021 how many children were in care?").focus == ()  # no comma: no lead-in

@@ -66,7 +66,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
                                   r"in what year|at what time|what time)\b", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(
-        r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|"
+        r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to (?:see|receive|have)|for)\b|"
         r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?) do\b", re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
     (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what are the)\b", re.I)),
@@ -86,7 +86,7 @@ DECISION_VERBS = (r"approv(?:e|ed|es|ing)|agree(?:d|s|ing)?|decid(?:e|ed|es|ing)
                   r"accept(?:ed|s|ing)?|reject(?:ed|s|ing)?|adopt(?:ed|s|ing)?|endors(?:e|ed|es|ing)|"
                   r"refus(?:e|ed|es|ing)|defer(?:red|s|ring)?|ratif(?:y|ied|ies|ying)|authori[sz](?:e|ed|es|ing)|"
                   r"recommend(?:ed|s|ing)?|vot(?:e|ed|es|ing)")
-_STATED = r"say|said|make|made|conclud(?:e|ed)|comment(?:ed)?|respond(?:ed)?|consider(?:ed)?"
+_STATED = r"say|said|conclud(?:e|ed)|comment(?:ed)?|respond(?:ed)?|consider(?:ed)?"
 _ACTOR = re.compile(
     r"\b(?i:did|has|have|had|will|was|were)\s+(?:(?i:the)\s+((?:[\w'\u2019&-]+\s+){0,4}?[\w'\u2019&-]+)|"
     r"((?:[A-Z][\w'\u2019&-]*\s+){0,4}?[A-Z][\w'\u2019&-]*))\s+"
@@ -228,9 +228,22 @@ def _digits(question: str) -> str:
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if int(n) >= 3) + r")\b", re.I)
 
 
+_COMMENTS_MADE = re.compile(r"\b(?:comments?|representations?|observations?) did (?:the\s+)?([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s+make\b")
+_NOT_ACTOR = frozenset("asked to been being not also then able expected due".split())
+
+
 def _actor(question: str) -> str | None:
-    m = _ACTOR.search(question)
-    return (m.group(1) or m.group(2)) if m else None
+    m = _ACTOR.search(question) or _COMMENTS_MADE.search(question)
+    if m is None:
+        return None
+    words = (m.group(1) or (m.group(2) if m.re is _ACTOR else None) or "").split()
+    # "was the committee asked to adopt": the committee, not "committee asked to"
+    kept = []
+    for w in words:
+        if w.lower() in _NOT_ACTOR:
+            break
+        kept.append(w)
+    return " ".join(kept) or None
 
 
 def _salient(words: list[str]) -> list[str]:

@@ -26,6 +26,7 @@ _POST = re.compile(
     r"Lead Member|Principal Social Worker|Monitoring Officer|Chief Finance Officer|Chair(?:man)?|Leader of the Council)")
 _ASKS_FOR_ROLE = re.compile(
     r"\bwhich (?:senior |lead |named |responsible )?(?:officer|director|head|manager|post|role|officers)\b|"
+    r"\bwho (?:introduced|presented|answered|responded|replied|explained|reported|gave|spoke|said|led)\b|"
     r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
     r"\b(?:delegat\w*|referr?\w*)\b.{0,80}\bto\?", re.I)
 # An inspection grade: the words of Ofsted's and CQC's scales, as the papers capitalise them.
@@ -83,8 +84,10 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         if not unit and a.unit_hint == "GBP":
             return 0.1  # "what was the budget" answered by a count of children
         counted = _counted(a.question)
-        if counted and re.search(rf"\d[\d,.]*%?\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
+        if counted and re.search(rf"(?:\d[\d,.]*%?|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
             return 1.0
+        if counted and all(n.isalpha() for n in new_numbers):
+            return 0.3  # "four years ago" does not count the children asked about
         if counted and _singular(counted) not in text:
             return 0.5
         return 0.8 if unit else 0.5
@@ -123,7 +126,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
 
 
 _COUNT_STOP = frozenset("""did do does were was are is have has had will would could can in at on for from of to by
-with since during between across under over than per""".split())
+with since during between across under over than per may might must should could would can shall""".split())
 
 
 def _singular(noun: str) -> str:
@@ -205,6 +208,7 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
     return trim(text, MAX_ANSWER, must), used
 
 
+_WORD_NUMBERS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _NUMBERED = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 

@@ -91,6 +91,13 @@ _REFERENCE_BEFORE = re.compile(
     r"recommendation|option|priority|phase|stage|tier|level|step|part)\s*$", re.IGNORECASE)
 
 
+_COUNT_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b"
+    r"(?=\s+(?:[a-z-]+\s+){0,2}(?:children|people|years?|months?|weeks?|days?|posts?|places?|homes?|schools?|"
+    r"staff|workers?|carers?|families|reports?|actions?|members?|councillors?|times?|cases?|students?|pupils?))",
+    re.IGNORECASE)
+
+
 def figures(text: str) -> tuple[str, ...]:
     """The numbers a sentence states, years and section numbers left out."""
     found = []
@@ -106,6 +113,8 @@ def figures(text: str) -> tuple[str, ...]:
         if _REFERENCE_BEFORE.search(text, 0, m.start()):
             continue  # a reference, "Table 1", "Appendix 2", "paragraph 4.6"
         found.append(token)
+    # "the regulations allowed for four children", "four years ago": counts written as words
+    found.extend(m.group(0) for m in _COUNT_WORD.finditer(text))
     return tuple(found)
 
 

@@ -391,10 +391,10 @@ def _qualifiers(question: str) -> list[list[str]]:
     return [m.group(1).split() for m in _QUALIFIER.finditer(question)]
 
 
-# Words a question is more often phrased with than about: participles, adverbs and connectives
+# Words a question is more often phrased with than about: participles and connectives
 # ("reached", "tracing", "shifted", "versus"). Absent from every paper, they weigh less than an
 # absent noun ("library", "potholes"), which usually means the papers do not cover the subject.
-_PHRASING = re.compile(r"(?:ed|ing|ly)$|^(?:versus|whereas|vs)$")
+_PHRASING = re.compile(r"(?:ed|ing)$|^(?:versus|whereas|vs)$")
 _CONTRACTION = re.compile(r"^(?:i|we|you|they)['\u2019](?:m|ve|re|d|ll)$")
 
 

@@ -152,3 +152,10 @@ def test_a_lead_in_phrase_places_the_question_but_is_not_its_subject():
     assert "lead" in a.terms  # still searched for
     assert analyse("How big was the deficit on the High Needs Budget in 2021/22?").answer_type == AnswerType.FIGURE
     assert analyse("In 2021 how many children were in care?").focus == ()  # no comma: no lead-in
+
+
+def test_the_decider_is_the_body_not_the_words_after_it():
+    assert analyse("What model was the committee asked to adopt in March 2023?").actor == "committee"
+    assert analyse("What comments did Cabinet make on the report?").actor == "Cabinet"
+    assert analyse("What progress had Medway made on matching plans?").actor is None
+    assert analyse("Which two further reports did the committee ask to see?").answer_type == AnswerType.DECISION

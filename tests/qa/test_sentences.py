@@ -80,3 +80,17 @@ def test_how_many_decisions_a_question_asks_for():
     assert _items_asked("Which two reports did the Committee ask to receive?") == 2
     assert _items_asked("Which further reports did members agree should come back?") == 3
     assert _items_asked("What did the Committee agree about the strategy?") == 1
+
+
+def test_counts_written_as_words_are_figures_of_what_they_count():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+    from kg.qa.sentences import figures
+
+    assert figures("the regulations allowed for four children to be placed together") == ("four",)
+    assert figures("one of the reports") == ()
+    a = analyse("How many children may a foster carer look after together?")
+    assert type_fit(a, _sentence("The regulations allowed for four children to be placed together."), set()) == 1.0
+    assert type_fit(a, _sentence("There was no shortage of children's homes four years ago."), set()) == 0.3
+    who = analyse("Who introduced the item at the committee?")
+    assert type_fit(who, _sentence("The Director of People introduced the item."), set()) == 0.8

@@ -337,10 +337,7 @@ def test_file_stored_once_for_two_meetings_stays_while_either_links_it(
 def test_paper_linked_from_two_meetings_is_removed_only_when_neither_links_it(
     run: Run, site: FakeModernGov, shared,  # type: ignore[no-untyped-def]
 ) -> None:
-    meeting = real(shared, "meeting_with_minutes.xml")
-    art = derive_meeting(meeting, "5001", "03/03/2026", "Art Galleries Committee", {"60860": "70001"})
-    site.put_xml("GetMeeting", {"lMeetingId": "5001"}, art)  # links paper 60909 too, at the same URL
-    run()
+    meeting, art = harvest_with_a_second_meeting_linking_60909(run, site, shared)
     stored = documents(run.settings)[site.paper_url("60909")]
     assert remembered(run.settings)[site.paper_url("60909")]["other_meetings"] == ["5001"]
     site.put_xml("GetMeeting", {"lMeetingId": "4967"}, unlink(meeting, "60909"))
@@ -378,10 +375,7 @@ def test_failed_removal_is_reported_and_tried_again(
 def test_meeting_no_longer_public_is_removed_with_its_papers_but_a_shared_paper_kept(
     run: Run, site: FakeModernGov, shared,  # type: ignore[no-untyped-def]
 ) -> None:
-    meeting = real(shared, "meeting_with_minutes.xml")
-    art = derive_meeting(meeting, "5001", "03/03/2026", "Art Galleries Committee", {"60860": "70001"})
-    site.put_xml("GetMeeting", {"lMeetingId": "5001"}, art)  # links paper 60909 too, at the same URL
-    run()
+    meeting, art = harvest_with_a_second_meeting_linking_60909(run, site, shared)
     before = documents(run.settings)
     record, minutes, linked_twice = before[record_url(site)], before[site.paper_url("60860")], before[
         site.paper_url("60909")]
@@ -468,3 +462,13 @@ def test_failed_removal_of_a_meeting_no_longer_public_is_reported_and_tried_agai
     assert_gone(run, minutes.id, MINUTES)
     assert_gone(run, programme.id, WORK_PROGRAMME)
     assert remembered(run.settings) == {} and meetings(run.settings)["4967"]["document_id"] is None
+
+
+def harvest_with_a_second_meeting_linking_60909(run: Run, site: FakeModernGov, shared):  # type: ignore[no-untyped-def]
+    """Serve the Art Galleries meeting 5001, which links paper 60909 at the same URL as the Audit
+    Committee's meeting 4967, and harvest both; the two meetings' XML is returned."""
+    meeting = real(shared, "meeting_with_minutes.xml")
+    art = derive_meeting(meeting, "5001", "03/03/2026", "Art Galleries Committee", {"60860": "70001"})
+    site.put_xml("GetMeeting", {"lMeetingId": "5001"}, art)
+    run()
+    return meeting, art

@@ -49,11 +49,12 @@ def test_sample_questions(samples):
 
 
 @pytest.mark.parametrize("name, strict_floor", [("medway_heldout", 0.9), ("medway_blind", 0.78), ("medway_final", 0.74),
-                                               ("medway_fourth", 0.88), ("medway_fifth", 0.85)])
+                                               ("medway_fourth", 0.88), ("medway_fifth", 0.85),
+                                               ("medway_sixth", 0.65)])
 def test_sets_written_without_the_code(medway, name, strict_floor):
-    """Five sets written by people who read only the papers. Each was first run untuned (66.7 %,
-    60.0 %, 69.0 %, 88.2 % and 76.5 % strict; see README) and then prompted general fixes, so
-    these now guard against regressions rather than estimate accuracy on unseen questions."""
+    """Six sets written by people who read only the papers, each first run untuned (66.7 %,
+    60.0 %, 69.0 %, 88.2 %, 76.5 % and 67.6 % strict; see README). Sets 1-5 then prompted general
+    fixes, so they guard against regressions; set 6 was not tuned on."""
     path = MEDWAY_QUESTIONS.parent / f"{name}.jsonl"
     report = run_questions(lambda q: medway.ask(q).to_json(), load_questions(path))
     print(f"\n{name}:", json.dumps(report.summary()))

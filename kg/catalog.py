@@ -235,15 +235,6 @@ class Catalog:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: catalog commit failed: {exc}") from exc
 
-    def all_rows_and_texts(self) -> tuple[list[int], list[str]]:
-        """Every committed paragraph's row and text, in row order (for the lexical index)."""
-        cur = self._db.execute("SELECT row, text FROM paragraphs ORDER BY row")
-        rows, texts = [], []
-        for row, text in cur:
-            rows.append(row)
-            texts.append(text)
-        return rows, texts
-
 
 def _entry(r: sqlite3.Row) -> DocumentEntry:
     meta = DocumentMeta(

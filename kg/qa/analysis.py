@@ -20,7 +20,8 @@ STOP = frozenset(
     do does did what which who whom whose when where why how many much that this these those it its
     and or not no any all there their they them we our you your i me my he she his her than then
     into over under between since during per up down out off again further once only own same so
-    very can will would should could may might must shall just also""".split()
+    very can will would should could may might must shall just also itself themselves himself herself
+    ourselves yourself""".split()
 )
 # Words that frame a question but say nothing about its subject.
 FRAMING = frozenset(
@@ -30,7 +31,7 @@ FRAMING = frozenset(
     most now time date year years month authored wrote write written writes sent send sends receive
     received attend attended take took taken make made give gave held hold holds get got
     roughly approximately around nearly almost about extra additional body organisation went go goes
-    come came coming item according big large terms""".split()
+    come came coming item according big large terms kind sort type apart besides aside actually""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -60,9 +61,11 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.PERSON, re.compile(
         r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|"
         r"\bname the (?:officer|person|councillor|director|chair)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
-        r"\bwhich (?:senior |lead |named |responsible )?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
+        r"\bwhich (?-i:[A-Z][\w'\u2019-]*\s)?(?:senior |lead |named |responsible )?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors)\b", re.I)),
-    (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(when|on what dates?|what dates?|which dates?|what year|"
+    (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(?:(?:on|by|from|until|till|since|in|at|for) )?"
+                                  r"(when|what dates?|which dates?|what year|how long|within what|over what period|"
+                                  r"what (?:period|timescale|timeframe|time ?frame)|"
                                   r"in what year|at what time|what time)\b", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(
@@ -86,26 +89,31 @@ DECISION_VERBS = (r"approv(?:e|ed|es|ing)|agree(?:d|s|ing)?|decid(?:e|ed|es|ing)
                   r"accept(?:ed|s|ing)?|reject(?:ed|s|ing)?|adopt(?:ed|s|ing)?|endors(?:e|ed|es|ing)|"
                   r"refus(?:e|ed|es|ing)|defer(?:red|s|ring)?|ratif(?:y|ied|ies|ying)|authori[sz](?:e|ed|es|ing)|"
                   r"recommend(?:ed|s|ing)?|vot(?:e|ed|es|ing)")
-_STATED = r"say|said|conclud(?:e|ed)|comment(?:ed)?|respond(?:ed)?|consider(?:ed)?"
+_STATED = (r"say|said|conclud(?:e|ed)|comment(?:ed)?|respond(?:ed)?|consider(?:ed)?|indicat(?:e|ed)|stat(?:e|ed)|"
+           r"confirm(?:ed)?|announc(?:e|ed)|explain(?:ed)?|advis(?:e|ed)")
 _ACTOR = re.compile(
     r"\b(?i:did|has|have|had|will|was|were)\s+(?:(?i:the)\s+((?:[\w'\u2019&-]+\s+){0,4}?[\w'\u2019&-]+)|"
     r"((?:[A-Z][\w'\u2019&-]*\s+){0,4}?[A-Z][\w'\u2019&-]*))\s+"
     r"(?:(?:formally|actually|ever|already|finally|then|also)\s+)?(?:" + DECISION_VERBS + "|" + _STATED + r")\b")
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,./-]*%?")
+WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019-]|&(?=[A-Za-z]))*|\d[\d,./-]*%?")  # "B&Bs" is one word
 
 
 def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
     q = _digits(question.strip())
-    answer_type = next((t for t, rx in _TYPE_RULES if rx.search(q)), AnswerType.TEXT)
+    # "When the strategy came before scrutiny, what did the committee resolve?": the clause
+    # that asks says what kind of answer is wanted; the one before it sets the scene.
+    clause = _main_clause(q)
+    answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause or q)), None) if clause else None
+    answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), AnswerType.TEXT)
     spans = [_shifted(q, span) for span in find_spans(q)]
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
     words = WORD.findall(q)
     terms = _terms(words)
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
     proper = _question_proper(q)
-    focus = _terms(WORD.findall(proper)) if proper != q else ()
+    focus = _terms(WORD.findall(clause or proper)) if (clause or proper) != q else ()
     unit = next((name for name, rx in _UNIT_HINTS if rx.search(q)), None)
     return Analysis(
         question=q,
@@ -159,6 +167,26 @@ def _question_proper(question: str) -> str:
     proper = parts[-1] if len(parts) > 1 else question
     m = _LEAD_IN.match(proper)
     return proper[m.end():] if m and len(proper) - m.end() > 15 else proper
+
+
+# A question that opens with a subordinate clause or a scene ("When …,", "Besides noting …,",
+# "Meetings are capped at three hours - how much …") asks in the clause after the break.
+_OPENS_ASKING = re.compile(r"^\s*(?:what|which|who|whom|whose|how|is|are|was|were|did|does|do|has|have|had|can|"
+                           r"could|will|would|should|list|name)\b", re.I)
+_ASKING_CLAUSE = re.compile(r"(?:[,;:]|\s[-\u2013\u2014])\s+(?:but\s+)?(?=(?:what|which|who|whom|whose|when|where|how|is|are|"
+                            r"was|were|did|does|do|has|have|had)\b)", re.I)
+
+
+def _main_clause(question: str) -> str | None:
+    """The asking clause of a question that does not open with it, or None."""
+    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", question)[-1]
+    if _OPENS_ASKING.match(last):
+        return None
+    breaks = list(_ASKING_CLAUSE.finditer(last))
+    if not breaks:
+        return None
+    clause = last[breaks[-1].end():]
+    return clause if len(clause) > 12 else None
 
 
 def _terms(words: list[str]) -> tuple[str, ...]:
@@ -229,7 +257,8 @@ _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items(
 
 
 _COMMENTS_MADE = re.compile(r"\b(?:comments?|representations?|observations?) did (?:the\s+)?([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s+make\b")
-_NOT_ACTOR = frozenset("asked to been being not also then able expected due".split())
+_NOT_ACTOR = frozenset("asked to been being not also then able expected due first and or later subsequently "
+                       "eventually jointly unanimously".split())
 
 
 def _actor(question: str) -> str | None:

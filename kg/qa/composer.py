@@ -29,6 +29,10 @@ _ASKS_FOR_ROLE = re.compile(
     r"\bwho (?:introduced|presented|answered|responded|replied|explained|reported|gave|spoke|said|led)\b|"
     r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
     r"\b(?:delegat\w*|referr?\w*)\b.{0,80}\bto\?", re.I)
+_ASKS_DURATION = re.compile(r"\b(?:how long|within what|over what period|for what period|"
+                            r"what (?:period|timescale|timeframe|time ?frame))\b", re.I)
+_DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)"
+                       r"(?:\s|-)(?:calendar |working |school )?(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.I)
 # An inspection grade: the words of Ofsted's and CQC's scales, as the papers capitalise them.
 _GRADE = re.compile(r"\b(?:Outstanding|Good|Requires [Ii]mprovement(?: to be [Gg]ood)?|Inadequate)\b|"
                     r"\b(?:requires improvement|inadequate|outstanding)\b")
@@ -109,6 +113,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     if t == AnswerType.RATING:
         return 1.0 if _GRADE.search(s.text, 1) else 0.1  # a capital "Good" opening a sentence is no grade
     if t == AnswerType.DATE:
+        if _ASKS_DURATION.search(a.question):  # "how long ago", "within what period": "four years", "16 weeks"
+            return 1.0 if _DURATION.search(s.text) else 0.3
         if re.search(r"\b(time|start)\b", a.question, re.I):
             return 1.0 if s.has_time else 0.1
         asked = {d.label.lower() for d in a.dates}
@@ -146,6 +152,11 @@ def _counted(question: str) -> str | None:
     m = re.search(r"\bhow many\s+(.*)", question.lower())
     if m is None:
         return None
+    # "Of the 44 actions in the strategy, how many relate to data?" counts actions.
+    whole = re.search(r"\bof the \d[\d,]* ([a-z][\w'\u2019-]*)\b[^?]*,\s*how many\s+(?!of\b)[a-z]+(?:ed)?\s+(?:to|on|with|in|about)\b",
+                      question.lower())
+    if whole:
+        return whole.group(1)
     phrase = []
     for word in re.findall(r"[a-z][\w'\u2019-]*", m.group(1))[:6]:
         if word in _COUNT_STOP or (phrase and word.endswith("ed")):  # "how many people attended"

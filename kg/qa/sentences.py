@@ -25,7 +25,9 @@ NUMBER = re.compile(
 )
 _PERSON = re.compile(
     r"\b(?:Councillors?|Cllr|Dr|Mr|Mrs|Ms|Miss|Revd)\.?\s+(?:Mrs\s+|Mr\s+)?[A-Z][a-z]+|"
-    r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z'\u2019]+){1,2}\s*(?:\((?:Chair|Vice|Opposition|Portfolio)|[-\u2013]\s+[A-Z])|"
+    r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z'\u2019]+){1,2}\s*(?:\((?:Chair|Vice|Opposition|Portfolio)|"
+    r"[-\u2013]\s+(?:Head|Director|Chief|Assistant|Portfolio|Leader|Democratic|Programme|Partnership|HR|Lead|"
+    r"Deputy|Principal|Service|Senior|Manager|Officer|Councillor|Cabinet|Corporate|Strategic|Interim)\b)|"
     r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z'\u2019]+){1,2}\s*,\s*(?:Head|Director|Chief|Assistant|Portfolio|"
     r"Leader|Democratic|Programme|Partnership|HR|Lead|Deputy|Principal|Service|Manager|Officer)"
 )
@@ -93,7 +95,8 @@ _REFERENCE_BEFORE = re.compile(
 
 _COUNT_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b"
-    r"(?=\s+(?:[a-z-]+\s+){0,2}(?:children|people|years?|months?|weeks?|days?|posts?|places?|homes?|schools?|"
+    r"(?=\s+(?:are|were|was|is|have|had|of (?:them|these|those|which))\b|"
+    r"\s+(?:[a-z-]+\s+){0,2}(?:children|people|years?|months?|weeks?|days?|hours?|minutes?|posts?|places?|homes?|schools?|"
     r"staff|workers?|carers?|families|reports?|actions?|members?|councillors?|times?|cases?|students?|pupils?))",
     re.IGNORECASE)
 

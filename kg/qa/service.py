@@ -15,7 +15,6 @@ from urllib.parse import unquote
 
 from kg.errors import NotFound
 from kg.knowledge import KnowledgeBase, Snapshot
-from kg.lexical import Tokenizer
 from kg.qa import calibration
 from kg.qa.acronyms import definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, future_only
@@ -25,6 +24,7 @@ from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, Fact
 from kg.qa.sentences import sentences_of
+from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import find_spans, wants_latest
 
 PASSAGES = 12  # paragraphs retrieved per question
@@ -53,7 +53,7 @@ class QuestionAnswerer:
         self.knowledge = knowledge
         # Optional and off by default: only when the settings name an LLM endpoint (llm_url).
         self.phraser = phraser if phraser is not None else Phraser.from_settings(knowledge.settings)
-        self._tokenize = Tokenizer()
+        self._tokenize = FoldingTokenizer()
         self._lock = threading.Lock()
         self._state = _GenerationState(None, None)
 
@@ -191,11 +191,13 @@ class QuestionAnswerer:
             if not stems:
                 continue
             stem = stems[0]
-            if stem not in state.df:
+            if term not in state.df:
                 # Score the word as written: the index stems it once, as it did the paragraphs.
-                state.df[stem] = int((lexical.scores(term) > 0).sum())
-            df = state.df[stem]
+                state.df[term] = int((lexical.scores(term) > 0).sum())
+            df = state.df[term]
             weights[stem] = math.log(1 + n / (df + 0.5))
+            if df == 0 and any((lexical.scores(v) > 0).any() for v in self._tokenize.variants(term)):
+                continue  # the papers write it another way ("children" for "kids"): not absent
             if stem[0].isdigit() or stem in salient or term not in focus:
                 continue  # a preamble ("The October update says … .") sets the scene; the question follows
             if df == 0 and _CONTRACTION.match(term):

@@ -159,3 +159,34 @@ def test_the_decider_is_the_body_not_the_words_after_it():
     assert analyse("What comments did Cabinet make on the report?").actor == "Cabinet"
     assert analyse("What progress had Medway made on matching plans?").actor is None
     assert analyse("Which two further reports did the committee ask to see?").answer_type == AnswerType.DECISION
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the clause that asks decides the type, not the scene set before it
+        ("When the strategy came before scrutiny in March 2023, what did the committee resolve to do with it?",
+         AnswerType.DECISION),
+        ("Meetings are capped at three hours - how much of that time is set aside for the theme?", AnswerType.FIGURE),
+        ("Rated Good overall, but what grade did Ofsted give for help and protection?", AnswerType.RATING),
+        ("On which date did the committee first propose its move to a hybrid model?", AnswerType.DATE),
+        ("Officers said there was no shortage when councils shut their homes - how long ago was that?", AnswerType.DATE),
+        ("For children at the assessment hub, within what period was reunification the priority?", AnswerType.DATE),
+        ("Which Medway director was the report submitted from?", AnswerType.PERSON),
+        # a question that opens by asking keeps its own type, whatever clauses follow
+        ("How many children, who were in care in 2020, were adopted?", AnswerType.FIGURE),
+        ("When did the committee meet, and who chaired it?", AnswerType.DATE),
+    ],
+)
+def test_the_asking_clause_decides_the_answer_type(question, expected):
+    assert analyse(question).answer_type == expected
+
+
+def test_a_clause_set_before_the_question_is_not_its_focus():
+    a = analyse("Apart from a workforce report, what other report did the committee ask to see?")
+    assert "workforce" in a.terms and "workforce" not in a.focus and "committee" in a.focus
+    assert "apart" not in a.terms  # it frames; it is no subject
+    assert "itself" not in analyse("What provision has the Council agreed to develop itself?").terms
+    assert "b&bs" in analyse("Are any young people living in hotels or B&Bs?").terms
+    assert analyse("What did the committee first propose and agree?").actor == "committee"
+    assert analyse("What has the Minister indicated will happen to the Direction?").actor == "Minister"

@@ -94,3 +94,34 @@ def test_counts_written_as_words_are_figures_of_what_they_count():
     assert type_fit(a, _sentence("There was no shortage of children's homes four years ago."), set()) == 0.3
     who = analyse("Who introduced the item at the committee?")
     assert type_fit(who, _sentence("The Director of People introduced the item."), set()) == 0.8
+
+
+def test_a_count_word_before_its_verb_and_a_duration_for_how_long():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import _counted, type_fit
+    from kg.qa.sentences import figures
+
+    assert figures("Of the 44 actions listed, eight are around the need for data.") == ("44", "eight")
+    q = "Of the 44 actions in the strategy, how many relate to the need for better data?"
+    assert _counted(q) == "actions"
+    assert type_fit(analyse(q), _sentence("Of the 44 actions listed, eight are around the need for data."), {"44"}) == 1.0
+    ago = analyse("There was no shortage then - how long ago was that?")
+    assert type_fit(ago, _sentence("There was no shortage of placements four years ago."), set()) == 1.0
+    assert type_fit(ago, _sentence("There was no shortage of placements at the time."), set()) == 0.3
+    assert figures("Meetings will last three hours, two hours of which are for the theme.") == ("three", "two")
+
+
+def test_a_name_followed_by_a_dash_is_a_person_only_before_a_post():
+    assert _sentence("James Harman - Head of Children's Services Commissioning").has_person
+    assert not _sentence("Appendix 2: Sufficiency Strategy – A Place to Call Home").has_person
+
+
+def test_synonyms_fold_to_one_stem_and_phrases_to_a_word():
+    from kg.qa.synonyms import FoldingTokenizer
+
+    tokenize = FoldingTokenizer()
+    assert tokenize("presented") == tokenize("introduced")
+    assert tokenize("kids") == tokenize("children")
+    assert tokenize("97 conferences took place") == tokenize("97 conferences held")
+    assert tokenize("library") == ["librari"] and tokenize("presented") != tokenize("library")
+    assert "children" in tokenize.variants("kids") and tokenize.variants("library") == ("library",)

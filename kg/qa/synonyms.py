@@ -1,0 +1,65 @@
+"""Words a question and a paper use for the same thing ("presented" / "introduced", "kids" /
+"children", "took place" / "held"), folded to one stem when question answering weighs how much
+of a question a sentence covers.
+
+The list is deliberately short and general: verbs and nouns of committee business that
+members paraphrase, not topic vocabulary. Retrieval itself (BM25 and the embeddings) is left
+alone; the dense half already matches paraphrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.lexical import Tokenizer
+
+# Each group is folded to its first word's stem.
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("present", "presented", "presenting", "introduce", "introduced", "introducing"),
+    ("adviser", "advisers", "advisor", "advisors"),
+    ("increase", "increased", "increases", "rise", "rises", "rose", "risen", "grow", "grew", "grown", "growth"),
+    ("decrease", "decreased", "decreases", "fall", "falls", "fell", "fallen", "drop", "dropped", "decline",
+     "declined", "reduce", "reduced", "reduction"),
+    ("cost", "costs", "spend", "spent", "spending", "expenditure"),
+    ("staff", "workforce", "employees"),
+    ("child", "children", "kid", "kids"),
+    ("close", "closed", "closure", "closures", "shut", "shutting"),
+    ("start", "started", "begin", "began", "begun", "commence", "commenced"),
+    ("end", "ended", "ending", "finish", "finished", "terminate", "terminated", "termination", "cease", "ceased"),
+    ("buy", "bought", "purchase", "purchased"),
+    ("help", "helped", "helps", "support", "supported", "assist", "assisted", "assists"),
+    ("held", "hold"),
+    ("vacancy", "vacancies", "vacant"),
+    ("councillor", "councillors", "cllr"),
+    ("pay", "paid", "payment", "payments"),
+    ("recruit", "recruited", "recruitment", "hire", "hired", "hiring"),
+    ("overspend", "overspent", "overspends"),
+    ("target", "targets", "aim", "aims", "goal", "goals"),
+    ("concern", "concerns", "concerned", "worry", "worries", "worried"),
+)
+# "took place" is "held"; a phrase is rewritten before the words are split.
+_PHRASES = ((re.compile(r"\b(?:take|takes|took|taken|taking) place\b", re.I), "held"),)
+
+
+class FoldingTokenizer:
+    """The index's tokenizer, with synonyms folded to one stem."""
+
+    def __init__(self) -> None:
+        self._base = Tokenizer()
+        self._fold: dict[str, str] = {}
+        self._written: dict[str, tuple[str, ...]] = {}
+        for group in GROUPS:
+            stems = self._base(" ".join(group))
+            for stem in stems:
+                self._fold.setdefault(stem, stems[0])
+            self._written[stems[0]] = group
+
+    def __call__(self, text: str) -> list[str]:
+        for rx, replacement in _PHRASES:
+            text = rx.sub(replacement, text)
+        return [self._fold.get(s, s) for s in self._base(text)]
+
+    def variants(self, word: str) -> tuple[str, ...]:
+        """The words written for the same thing as ``word`` (``word`` itself when it has none)."""
+        stems = self(word)
+        return self._written.get(stems[0], (word,)) if stems else (word,)

@@ -62,10 +62,7 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= WRONG_YEAR
     elif a.dates and best.date_fit <= 0.4:
         value *= COARSE_DATE
-    if best.type_fit <= 0.1:
-        value *= WRONG_TYPE
-    elif best.type_fit <= 0.5:
-        value *= WEAK_TYPE
+    value *= type_factor(best.type_fit)
     if gaps.actor_unconfirmed:
         value *= ACTOR_UNCONFIRMED
     if gaps.predicate_missing:
@@ -75,6 +72,11 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
     if a.answer_type == AnswerType.YESNO and best.coverage < 0.9:
         value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))
+
+
+def type_factor(fit: float) -> float:
+    """The discount for an answer of the wrong kind (``fit`` ≤ 0.1) or a weak one (≤ 0.5)."""
+    return WRONG_TYPE if fit <= 0.1 else WEAK_TYPE if fit <= 0.5 else 1.0
 
 
 def answered(value: float) -> bool:

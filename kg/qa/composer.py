@@ -29,6 +29,12 @@ _ASKS_FOR_ROLE = re.compile(
     r"\bwho (?:introduced|presented|answered|responded|replied|explained|reported|gave|spoke|said|led)\b|"
     r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
     r"\b(?:delegat\w*|referr?\w*)\b.{0,80}\bto\?", re.I)
+_ASKS_REQUEST = re.compile(r"\b(?:ask(?:ed|s)?|recommend\w*|propos\w*|request\w*|invited)\b", re.I)
+_REQUEST = re.compile(r"\b(?:(?:is|are|was|were|being) (?:being )?(?:asked|invited|requested) to|recommend(?:s|ed|ation)?|"
+                      r"propos(?:e|es|ed|al))\b", re.I)
+_RECORDED = re.compile(r"\b(?:Committee|Cabinet|Council|Board|Panel|Forum|[Mm]embers)\s+(?:\w+\s+)?(?:noted|agreed|resolved|"
+                       r"decided|approved|endorsed|accepted|rejected|deferred)\b|\bRESOLVED\b|"
+                       r"\bit was (?:\w+\s+)?(?:agreed|resolved|decided)\b")
 _ASKS_DURATION = re.compile(r"\b(?:how long|within what|over what period|for what period|"
                             r"what (?:period|timescale|timeframe|time ?frame))\b", re.I)
 _DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)"
@@ -127,7 +133,13 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     if t == AnswerType.PLACE:
         return 1.0 if re.search(r"\b(venue|centre|hall|room|road|street|house)\b", s.text, re.I) else 0.3
     if t == AnswerType.DECISION:
-        return 1.0 if s.has_decision else 0.3
+        if not s.has_decision:
+            return 0.3
+        # "What did the Committee decide" is answered by what it recorded ("The Committee
+        # noted…"), better than by what a report asked of it or recommended.
+        if not _ASKS_REQUEST.search(a.question) and _REQUEST.search(s.text) and not _RECORDED.search(s.text):
+            return 0.7
+        return 1.0
     return 0.6
 
 

@@ -29,6 +29,7 @@ from kg.qa.dates import find_spans, wants_latest
 
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
+FACT_READ = 0.25  # … and those a graph fact boosts this much
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
 DOC_TEXT_CACHE = 64  # documents whose folded text is kept for salient-word checks
@@ -232,15 +233,18 @@ class QuestionAnswerer:
         first_stem = {t: self._tokenize(t)[0] for t in a.terms if self._tokenize(t)}
         absent_terms = [t for t, stem in first_stem.items() if stem in absent and stem not in stems]
         body = snap.catalog.document(doc_id).meta.body
+        # A body named in full ("the Planning Committee") is in the paper only if its name is:
+        # "planning" and "committee" apart do not name it.
+        unnamed = {w for w in missing if (run := _body_run(a.question, w)) and _fold(run) not in whole}
         return calibration.Gaps(
             actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
             predicate_missing=bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)),
             future_only=future_only(a.question, best.sentence.text),
-            salient_absent=sum(1 for w in missing if _fold(w) not in whole and _fold(w) not in qualifiers),
+            salient_absent=sum(1 for w in missing if (_fold(w) not in whole or w in unnamed) and _fold(w) not in qualifiers),
             qualifier_absent=unmet,
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
             salient_nearby=len({_run_of(a.question, w) for w in missing
-                                if _fold(w) in whole and _fold(w) not in qualifiers}),
+                                if _fold(w) in whole and w not in unnamed and _fold(w) not in qualifiers}),
             absent_words=len({first_stem[t] for t in absent_terms if not _PHRASING.search(t)}),
             absent_phrasing=len({first_stem[t] for t in absent_terms if _PHRASING.search(t)}),
             rare_missing=sum(1 for r in rare if r not in stems),
@@ -264,7 +268,8 @@ class QuestionAnswerer:
         qnums = {n.lower() for n in re.findall(r"\d[\d,.]*%?", a.question)}
         by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
         out: list[Scored] = []
-        for c in contexts[:READ]:
+        # Paragraphs a graph fact rests on are read even when retrieval ranks many above them.
+        for c in contexts[:READ] + [c for c in contexts[READ:] if c.boost >= FACT_READ][:4]:
             defined = self._document(snap, state, c.document_id)[1]
             ctx_text = f"{c.text} {c.around} {expansions(c.text, defined)}"
             ctx_stems = self._stems(ctx_text)
@@ -294,7 +299,14 @@ class QuestionAnswerer:
                 score = (own * cov + near * ctx_cov + 0.15 * c.retrieval + 0.1 * c.boost
                          + 0.2 * tf + 0.1 * df_) / 1.05
                 out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing))
-        out.sort(key=lambda x: -x.score)
+        # A sentence of the wrong kind (no name for "who") is discounted by calibration anyway:
+        # it should not be chosen over a near-equal one of the right kind. Not so for figures:
+        # when the sentence most about the subject states none, the papers likely do not give
+        # it, and a figure from a sentence about something else would be a wrong answer.
+        if a.answer_type in (AnswerType.FIGURE, AnswerType.TREND):
+            out.sort(key=lambda x: -x.score)
+        else:
+            out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit))
         return out
 
     # -- facts as answers ----------------------------------------------------------------
@@ -385,6 +397,14 @@ def _run_of(question: str, word: str) -> str:
     return word
 
 
+def _body_run(question: str, word: str) -> str | None:
+    """The name of a body that ``word`` is part of ("Planning Committee"), or None."""
+    run = _run_of(question, word)
+    return run if run != word and _BODY_NOUN.search(run) else None
+
+
+_BODY_NOUN = re.compile(r"\s(?:Committee|Board|Council|Panel|Forum|Partnership|Cabinet|Trust|Authority|Commission|"
+                        r"Sub-Committee|Subcommittee)$")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 
 

@@ -70,6 +70,8 @@ def test_decisions_between_dates(graph):
     found = rows(graph, "decisions", **{"from": date(2023, 10, 1), "to": date(2023, 10, 31)})
     texts = " ".join(r[1] for r in found)
     assert "report on workforce" in texts and all(r[5] == "2023-10-05" for r in found if r[5])
+    # A body labelled in every paper's named graph is still one row per decision.
+    assert len({r[0] for r in found}) == len(found)
     assert rows(graph, "decisions", **{"from": date(2019, 1, 1), "to": date(2019, 12, 31)}) == []
 
 

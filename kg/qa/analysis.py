@@ -129,6 +129,7 @@ def analyse(question: str) -> Analysis:
         actor=_actor(q),
         predicate=_predicate(q),
         acronyms=spelled_out(q),
+        excluded=_excluded(q),
         focus=focus,
     )
 
@@ -187,6 +188,20 @@ def _main_clause(question: str) -> str | None:
         return None
     clause = last[breaks[-1].end():]
     return clause if len(clause) > 12 else None
+
+
+_EXCLUDING = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?|as well as|in addition to)\s+"
+                        r"([^,?]{3,80})", re.I)
+
+
+def _excluded(question: str) -> tuple[str, ...]:
+    """The head word of what a question rules out: "noting" in "Besides noting the update, what
+    else…", "workforce" in "Apart from a workforce report, which other report…"."""
+    m = _EXCLUDING.search(question)
+    if m is None:
+        return ()
+    terms = [t for t in _terms(WORD.findall(m.group(1))) if not t[0].isdigit()]
+    return tuple(terms[:1])
 
 
 def _terms(words: list[str]) -> tuple[str, ...]:

@@ -28,8 +28,10 @@ _ASKS_FOR_ROLE = re.compile(
     r"\bwhich (?:senior |lead |named |responsible )?(?:officer|director|head|manager|post|role|officers)\b|"
     r"\bwho (?:introduced|presented|answered|responded|replied|explained|reported|gave|spoke|said|led)\b|"
     r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
+    r"\bwho (?:was|were|is|are|will be) (?:to be )?(?:given|granted|delegated|assigned|tasked|responsible)\b|"
     r"\b(?:delegat\w*|referr?\w*)\b.{0,80}\bto\?", re.I)
-_ASKS_REQUEST = re.compile(r"\b(?:ask(?:ed|s)?|recommend\w*|propos\w*|request\w*|invited)\b", re.I)
+_ASKS_REQUEST = re.compile(r"\b(?:(?:was|were|is|are|been|being) (?:[\w'-]+ ){0,4}?(?:asked|invited|requested)|recommend\w*|"
+                           r"propos\w*)\b", re.I)
 _REQUEST = re.compile(r"\b(?:(?:is|are|was|were|being) (?:being )?(?:asked|invited|requested) to|recommend(?:s|ed|ation)?|"
                       r"propos(?:e|es|ed|al))\b", re.I)
 _RECORDED = re.compile(r"\b(?:Committee|Cabinet|Council|Board|Panel|Forum|[Mm]embers)\s+(?:\w+\s+)?(?:noted|agreed|resolved|"
@@ -112,10 +114,11 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 1.0
         # "Which officer introduced…" is answered by a post ("The Head of Commissioning introduced…");
         # "who is the Head of…" asks for the holder's name, so a post does not answer it.
-        if _ASKS_FOR_ROLE.search(a.question):
-            posts = [m.group(0).lower() for m in _POST.finditer(s.text)]
-            return 0.8 if any(p not in asked for p in posts) else 0.1
-        return 0.1
+        posts = [m.group(0).lower() for m in _POST.finditer(s.text)]
+        if not any(p not in asked for p in posts):
+            return 0.1
+        # "Who chairs…" asks for a name; "which officer…", "who was given authority…" a post will do.
+        return 0.8 if _ASKS_FOR_ROLE.search(a.question) else 0.1
     if t == AnswerType.RATING:
         return 1.0 if _GRADE.search(s.text, 1) else 0.1  # a capital "Good" opening a sentence is no grade
     if t == AnswerType.DATE:
@@ -218,8 +221,7 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         # "Which two reports did the Committee ask for?": the other clauses of the same resolution.
         more = [r for r in ranked if r.context is best.context and r.sentence.has_decision
                 and r.sentence.index != best.sentence.index]
-        more.sort(key=lambda r: r.sentence.index)
-        parts.extend(r.sentence for r in more[: wanted - 1])
+        parts.extend(r.sentence for r in more[: wanted - 1])  # the best of them, in the paper's order
         parts.sort(key=lambda x: x.index)
     elif a.answer_type == AnswerType.PERSON and re.match(r"authors?\b", best.sentence.text, re.I):
         # "Author: A, Post" is often followed by co-authors on lines of their own.

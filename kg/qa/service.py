@@ -29,6 +29,7 @@ from kg.qa.dates import find_spans, wants_latest
 
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
+EXCLUDED = 0.6  # score of a sentence about what the question rules out
 FACT_READ = 0.25  # … and those a graph fact boosts this much
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
@@ -267,6 +268,7 @@ class QuestionAnswerer:
         names = state.names
         qnums = {n.lower() for n in re.findall(r"\d[\d,.]*%?", a.question)}
         by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
+        excluded = {x for t in a.excluded for x in self._tokenize(t)}
         out: list[Scored] = []
         # Paragraphs a graph fact rests on are read even when retrieval ranks many above them.
         for c in contexts[:READ] + [c for c in contexts[READ:] if c.boost >= FACT_READ][:4]:
@@ -298,6 +300,8 @@ class QuestionAnswerer:
                 own, near = (0.15, 0.35) if a.answer_type == AnswerType.PERSON else (0.35, 0.15)
                 score = (own * cov + near * ctx_cov + 0.15 * c.retrieval + 0.1 * c.boost
                          + 0.2 * tf + 0.1 * df_) / 1.05
+                if excluded and excluded & self._stems(s.text):
+                    score *= EXCLUDED  # "besides noting the report": the noting is not the answer
                 out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing))
         # A sentence of the wrong kind (no name for "who") is discounted by calibration anyway:
         # it should not be chosen over a near-equal one of the right kind. Not so for figures:

@@ -125,3 +125,32 @@ def test_synonyms_fold_to_one_stem_and_phrases_to_a_word():
     assert tokenize("97 conferences took place") == tokenize("97 conferences held")
     assert tokenize("library") == ["librari"] and tokenize("presented") != tokenize("library")
     assert "children" in tokenize.variants("kids") and tokenize.variants("library") == ("library",)
+
+
+def test_what_a_body_recorded_answers_what_it_decided_before_what_it_was_asked():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    decided = analyse("What did the scrutiny committee decide about the strategy?")
+    assert type_fit(decided, _sentence("The Committee noted the Sufficiency Strategy 2023-2025."), set()) == 1.0
+    assert type_fit(decided, _sentence("The Committee is asked to note the report."), set()) == 0.7
+    assert type_fit(decided, _sentence("Last year's report recommended a long-term strategy."), set()) == 0.7
+    asked = analyse("What was the committee asked to do with the report?")
+    assert type_fit(asked, _sentence("The Committee is asked to note the report."), set()) == 1.0
+
+
+def test_a_post_answers_who_was_given_authority():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    s = _sentence("The Committee is asked to delegate authority for the work programme to the Director of People.")
+    assert type_fit(analyse("Who was to be given delegated authority to draw up the work programme?"), s, set()) == 0.8
+    assert type_fit(analyse("Who chairs the Committee?"), _sentence("The Chairman opened the meeting."), set()) == 0.1
+
+
+def test_what_a_question_rules_out():
+    from kg.qa.analysis import analyse
+
+    assert analyse("Besides noting the update in October 2023, which two subjects did members ask about?").excluded == ("noting",)
+    assert analyse("Apart from a workforce report, what other report did the committee ask to see?").excluded == ("workforce",)
+    assert analyse("What did the committee ask to see?").excluded == ()

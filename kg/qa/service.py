@@ -30,7 +30,8 @@ from kg.qa.dates import find_spans, wants_latest
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
 EXCLUDED = 0.6  # score of a sentence about what the question rules out
-FACT_READ = 0.25  # … and those a graph fact boosts this much
+FACT_READ = 0.25
+UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives  # … and those a graph fact boosts this much
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
 DOC_TEXT_CACHE = 64  # documents whose folded text is kept for salient-word checks
@@ -310,7 +311,10 @@ class QuestionAnswerer:
         if a.answer_type in (AnswerType.FIGURE, AnswerType.TREND):
             out.sort(key=lambda x: -x.score)
         else:
-            out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit))
+            # … nor over one whose paragraph names what the question proper names.
+            asked = set(a.focus)
+            out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
+                     * UNNAMED ** sum(1 for w in x.missing_salient if not asked or w.lower() in asked))
         return out
 
     # -- facts as answers ----------------------------------------------------------------

@@ -37,6 +37,12 @@ _REQUEST = re.compile(r"\b(?:(?:is|are|was|were|being) (?:being )?(?:asked|invit
 _RECORDED = re.compile(r"\b(?:Committee|Cabinet|Council|Board|Panel|Forum|[Mm]embers)\s+(?:\w+\s+)?(?:noted|agreed|resolved|"
                        r"decided|approved|endorsed|accepted|rejected|deferred)\b|\bRESOLVED\b|"
                        r"\bit was (?:\w+\s+)?(?:agreed|resolved|decided)\b")
+_ASKS_FOR_REPORTS = re.compile(r"\b(?:reports?|updates?|briefings?)\b(?=.*\b(?:future|further|come back|return|later|"
+                               r"next|subsequent|follow-up)\b)|\b(?:future|further|later|follow-up)\b(?=.*\b(?:reports?|"
+                               r"updates?|briefings?)\b)", re.I)
+_REPORT_REQUESTED = re.compile(r"\b(?:a|an|the|further|progress)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:report|update|briefing)s?\b"
+                               r".{0,160}?\b(?:be|is|was|were)\s+(?:\w+\s+)?(?:presented|brought|submitted|provided|"
+                               r"considered|received|circulated|shared)\b", re.I)
 _ASKS_DURATION = re.compile(r"\b(?:how long|within what|over what period|for what period|"
                             r"what (?:period|timescale|timeframe|time ?frame))\b", re.I)
 _DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)"
@@ -138,6 +144,9 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     if t == AnswerType.DECISION:
         if not s.has_decision:
             return 0.3
+        if _ASKS_FOR_REPORTS.search(a.question):
+            # "Which further reports did members ask for?": clauses asking for a report to come.
+            return 1.0 if _REPORT_REQUESTED.search(s.text) else 0.5
         # "What did the Committee decide" is answered by what it recorded ("The Committee
         # noted…"), better than by what a report asked of it or recommended.
         if not _ASKS_REQUEST.search(a.question) and _REQUEST.search(s.text) and not _RECORDED.search(s.text):

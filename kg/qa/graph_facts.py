@@ -29,6 +29,9 @@ class FactFindings:
     series: list[SeriesPoint] = field(default_factory=list)
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
 def _v(term) -> str | None:
     return None if term is None else term.value
 
@@ -122,18 +125,22 @@ class FactFinder:
     def _decisions(self, found: FactFindings, a: Analysis) -> None:
         lo = min((d.start for d in a.dates), default=FAR_PAST)
         hi = max((d.end for d in a.dates), default=FAR_FUTURE)
-        terms = {t for t in a.terms if len(t) > 3}
+        # Words of the subject, matched on their first five letters ("reports" meets "report");
+        # the dates are already matched by the query.
+        terms = {t[:5] for t in a.terms if len(t) > 3 and not t[0].isdigit() and t not in _MONTHS}
         for row in self._run(found, "decisions", **{"from": lo, "to": hi}):
             text = _v(row[1]) or ""
             overlap = sum(1 for t in terms if t in text.lower())
             if not overlap:
                 continue
+            dated = bool(a.dates) and row[5] is not None
             pid = self._pid(row[6])
             found.facts.append(Fact("decision", text, pid, subject=_v(row[4]), value=_v(row[2]),
                                     when=_date(row[5]), extra=(("clause", _v(row[3]) or ""),)))
             if pid:
                 share = overlap / max(1, len(terms))
-                found.boost[pid] = max(found.boost.get(pid, 0.0), 0.6 * share)
+                # A decision of the meeting the question dates is read whatever retrieval thinks.
+                found.boost[pid] = max(found.boost.get(pid, 0.0), (0.3 + 0.5 * share) if dated else 0.6 * share)
 
     def _meetings(self, found: FactFindings, a: Analysis) -> None:
         lo = min(d.start for d in a.dates)

@@ -31,7 +31,8 @@ FRAMING = frozenset(
     most now time date year years month authored wrote write written writes sent send sends receive
     received attend attended take took taken make made give gave held hold holds get got
     roughly approximately around nearly almost about extra additional body organisation went go goes
-    come came coming item according big large terms kind sort type apart besides aside actually""".split()
+    come came coming item according big large terms kind sort type apart besides aside actually ring phone
+    call email""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -56,12 +57,15 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
         r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment)\b|"
         r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b)|"
+        r"^\s*(?:the\s+)?(?:number|total|count|amount|cost|percentage|proportion|share|rate) of\b|"
+        r"\bwhat (?:are|is|were|was|do|does|did) (?:[\w'\u2019-]+ ){0,3}(?:paying|pay|spending|spend|charging|charge)\b|"
+        r"\bper (?:hour|week|month|year|annum|child|place|head)\b|\b(?:hourly|weekly|annual) (?:rate|cost|fee|pay)\b|"
         r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))", re.I)),
     (AnswerType.PERSON, re.compile(
-        r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|"
+        r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|^\s*(?:the\s+)?names? of\b|"
         r"\bname the (?:officer|person|councillor|director|chair)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
-        r"\bwhich (?-i:[A-Z][\w'\u2019-]*\s)?(?:senior |lead |named |responsible )?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
+        r"\bwhich (?:[\w'\u2019-]+\s){0,3}?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors)\b", re.I)),
     (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(?:(?:on|by|from|until|till|since|in|at|for) )?"
                                   r"(when|what dates?|which dates?|what year|how long|within what|over what period|"

@@ -251,7 +251,7 @@ def _items_asked(question: str) -> int:
     m = re.search(r"\bwhich (two|three|four|2|3|4)\b", question, re.I)
     if m:
         return _NUMBERED[m.group(1).lower()]
-    plural = re.search(r"\bwhich (?:further |other )?(?:reports|subjects|items|actions|recommendations|topics)\b", question, re.I)
+    plural = re.search(r"\bwhich (?:[\w-]+ )?(?:reports|subjects|items|actions|recommendations|topics|updates)\b", question, re.I)
     return 3 if plural else 1
 
 

@@ -22,6 +22,10 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.I)
 FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d)\b(?!\s*[/-]?\d)")
 YEAR = re.compile(r"(?<![\d£.,/-])((?:19|20)\d\d)(?![\d%])")
 ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# "summer 2020", "the autumn of 2022": the meteorological seasons, as papers use them loosely.
+SEASON_YEAR = re.compile(r"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SEASONS = frozenset(_SEASONS)
 UK_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # 23/02/2023: day first, as UK papers write
 LATEST = re.compile(r"\b(latest|current(?:ly)?|most recent|now|at present|presently|today)\b", re.I)
 
@@ -73,6 +77,13 @@ def find_spans(text: str) -> list[DateSpan]:
         except KeyError:
             continue
         spans.append(DateSpan(m[0], date(y, mo, 1), _end_of_month(y, mo)))
+        taken.append(m.span())
+    for m in SEASON_YEAR.finditer(text):
+        if not free(m):
+            continue
+        y, (first, last) = int(m[2]), _SEASONS[m[1].lower()]
+        start = date(y - 1 if first > last else y, first, 1)  # winter 2023: December 2022 to February 2023
+        spans.append(DateSpan(m[0], start, _end_of_month(y, last)))
         taken.append(m.span())
     for m in FINANCIAL_YEAR.finditer(text):
         if not free(m):

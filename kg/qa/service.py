@@ -25,7 +25,7 @@ from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, Fact
 from kg.qa.sentences import sentences_of
 from kg.qa.synonyms import FoldingTokenizer
-from kg.qa.dates import find_spans, wants_latest
+from kg.qa.dates import SEASONS, find_spans, wants_latest
 
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
@@ -196,12 +196,12 @@ class QuestionAnswerer:
             stem = stems[0]
             if term not in state.df:
                 # Score the word as written: the index stems it once, as it did the paragraphs.
-                state.df[term] = int((lexical.scores(term) > 0).sum())
+                # A word the papers only write another way ("kids": "children") counts as that.
+                state.df[term] = int((lexical.scores(term) > 0).sum()) or max(
+                    int((lexical.scores(v) > 0).sum()) for v in self._tokenize.variants(term))
             df = state.df[term]
             weights[stem] = math.log(1 + n / (df + 0.5))
-            if df == 0 and any((lexical.scores(v) > 0).any() for v in self._tokenize.variants(term)):
-                continue  # the papers write it another way ("children" for "kids"): not absent
-            if stem[0].isdigit() or stem in salient or term not in focus:
+            if stem[0].isdigit() or stem in salient or term not in focus or term in SEASONS:
                 continue  # a preamble ("The October update says … .") sets the scene; the question follows
             if df == 0 and _CONTRACTION.match(term):
                 continue
@@ -394,7 +394,8 @@ class QuestionAnswerer:
 _GRADER = re.compile(r"\b(?:did|does|has|have)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:give|gave|award|rate|grade|judge|find)\b")
 _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?)\b", re.I)
-_QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s*)+)")
+_QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b)((?:[A-Z][\w'\u2019-]*\s*)+)")  # a month is a date
 
 
 def _run_of(question: str, word: str) -> str:

@@ -29,7 +29,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("buy", "bought", "purchase", "purchased"),
     ("help", "helped", "helps", "support", "supported", "assist", "assisted", "assists"),
     ("held", "hold"),
-    ("vacancy", "vacancies", "vacant"),
+    ("vacancy", "vacancies", "vacant", "unfilled"),
     ("councillor", "councillors", "cllr"),
     ("pay", "paid", "payment", "payments"),
     ("recruit", "recruited", "recruitment", "hire", "hired", "hiring"),

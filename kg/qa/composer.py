@@ -43,6 +43,10 @@ _ASKS_FOR_REPORTS = re.compile(r"\b(?:reports?|updates?|briefings?)\b(?=.*\b(?:f
 _REPORT_REQUESTED = re.compile(r"\b(?:a|an|the|further|progress)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:report|update|briefing)s?\b"
                                r".{0,160}?\b(?:be|is|was|were)\s+(?:\w+\s+)?(?:presented|brought|submitted|provided|"
                                r"considered|received|circulated|shared)\b", re.I)
+# A rate per unit, as questions ask for it and as papers write it ("£4,000pw", "a weekly cost of").
+_PER = {unit: (re.compile(rf"\bper {unit}\b|\b{unit}ly\b|\ban? {unit}\b", re.I),
+               re.compile(rf"\bper {unit}\b|\b{unit}ly\b|\ban? {unit}\b|/\s?{unit}\b|\d\s?p/?{unit[0]}\b", re.I))
+        for unit in ("hour", "week", "month")}
 _ASKS_DURATION = re.compile(r"\b(?:how long|within what|over what period|for what period|"
                             r"what (?:period|timescale|timeframe|time ?frame))\b", re.I)
 _DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)"
@@ -101,6 +105,9 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
                 "rate": "per 10,000" in text, "count": True}.get(a.unit_hint or "count", True)
         if not unit and a.unit_hint == "GBP":
             return 0.1  # "what was the budget" answered by a count of children
+        per = next((u for u, (asks, _) in _PER.items() if asks.search(a.question)), None)
+        if per and not _PER[per][1].search(text):
+            return 0.1  # "what do we pay per hour" answered by a total
         counted = _counted(a.question)
         if counted and re.search(rf"(?:\d[\d,.]*%?|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
             return 1.0

@@ -47,6 +47,19 @@ _REPORT_REQUESTED = re.compile(r"\b(?:a|an|the|further|progress)\s+(?:[\w'\u2019
 _PER = {unit: (re.compile(rf"\bper {unit}\b|\b{unit}ly\b|\ban? {unit}\b", re.I),
                re.compile(rf"\bper {unit}\b|\b{unit}ly\b|\ban? {unit}\b|/\s?{unit}\b|\d\s?p/?{unit[0]}\b", re.I))
         for unit in ("hour", "week", "month")}
+_LISTED = re.compile(r"\b(?:what|which)(?: [\w-]+)? (?:are|were) (?:the|its|their|our) (?:\d+ |two |three |four |five |six |seven |eight |"
+                     r"nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b", re.I)
+# "There are 4 key themes of the strategy, listed below": the items follow under their own headings.
+ENUMERATES_BELOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'\u2019-]+\s+){0,2}?"
+                              r"([a-z]+s)\b.{0,60}?(?:listed below|set out below|below|as follows|following)", re.I)
+
+
+def listed_noun(question: str) -> str | None:
+    """What a list question asks for: "themes" in "What are the four themes of the strategy?"."""
+    m = _LISTED.search(question)
+    return m.group(1).lower() if m else None
+
+
 _ASKS_DURATION = re.compile(r"\b(?:how long|within what|over what period|for what period|"
                             r"what (?:period|timescale|timeframe|time ?frame))\b", re.I)
 _DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)"
@@ -146,6 +159,12 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         if any((d.end - d.start).days < 32 for d in fresh):
             return 0.8  # a month
         return 0.6 if fresh else (0.3 if s.has_date else 0.1)
+    if t == AnswerType.LIST and (noun := listed_noun(a.question)):
+        # "What are the four themes of the strategy?": a sentence that counts or names them.
+        stem = _singular(noun)
+        if not re.search(rf"\b{re.escape(stem)}", text):
+            return 0.6
+        return 1.0 if re.search(rf"(?:\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(stem)}", text) else 0.8
     if t == AnswerType.PLACE:
         return 1.0 if re.search(r"\b(venue|centre|hall|room|road|street|house)\b", s.text, re.I) else 0.3
     if t == AnswerType.DECISION:

@@ -18,7 +18,8 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, future_only
-from kg.qa.composer import Context, Scored, compose, coverage, date_fit, type_fit
+from kg.qa.composer import (ENUMERATES_BELOW, Context, Scored, _singular, compose, coverage, date_fit, listed_noun,
+                             type_fit)
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
@@ -29,9 +30,10 @@ from kg.qa.dates import SEASONS, find_spans, wants_latest
 
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
+FACT_READ = 0.25  # … and those a graph fact boosts this much
 EXCLUDED = 0.6  # score of a sentence about what the question rules out
-FACT_READ = 0.25
-UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives  # … and those a graph fact boosts this much
+UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
+_COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
 DOC_TEXT_CACHE = 64  # documents whose folded text is kept for salient-word checks
@@ -104,6 +106,8 @@ class QuestionAnswerer:
         best = ranked[0]
         conf = calibration.confidence(a, best, self._gaps(snap, state, a, best, rare, absent))
         text, used = compose(a, best, ranked)
+        if a.answer_type == AnswerType.LIST:
+            text, used = self._with_items_below(snap, a, best, text, used)
         facts = found.facts
         if direct is not None:
             d_text, d_pid, d_conf, d_facts = direct
@@ -252,6 +256,37 @@ class QuestionAnswerer:
             rare_missing=sum(1 for r in rare if r not in stems),
         )
 
+    def _with_items_below(self, snap: Snapshot, a: Analysis, best: Scored, text: str, used: list[str]):
+        """"There are 4 key themes of the strategy, listed below": the answer names them, from
+        the headings of the sections that follow ("Theme 1 – Supporting Families", …)."""
+        m = ENUMERATES_BELOW.search(best.sentence.text)
+        noun = listed_noun(a.question)
+        if m is None or noun is None or _singular(noun) not in m.group(1).lower():
+            return text, used
+        count = m.group(0).split()[0].lower()
+        wanted = int(count) if count.isdigit() else _COUNTS.get(count, 0)
+        if not 1 < wanted <= 12:
+            return text, used
+        items: list[tuple[str, str]] = []
+        seen = False
+        for sp in snap.catalog.paragraphs_of(best.context.document_id):
+            p = sp.paragraph
+            if p.id == best.context.paragraph_id:
+                seen = True
+                continue
+            heading = p.heading_path[-1] if p.heading_path else ""
+            if not seen or not heading or heading == best.context.heading:
+                continue
+            if any(h == heading for h, _ in items):
+                continue
+            items.append((heading, p.id))
+            if len(items) == wanted:
+                break
+        if len(items) < wanted:
+            return text, used
+        names = "; ".join(re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", h) for h, _ in items)
+        return f"{text} {names}.", used + [pid for _, pid in items if pid not in used]
+
     def _document(self, snap: Snapshot, state: _GenerationState, doc_id: str) -> tuple[str, dict[str, str]]:
         """A document's whole text (folded) and the acronyms it defines, cached per generation."""
         if doc_id not in state.doc_text:
@@ -313,8 +348,8 @@ class QuestionAnswerer:
         else:
             # … nor over one whose paragraph names what the question proper names.
             asked = set(a.focus)
-            out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
-                     * UNNAMED ** sum(1 for w in x.missing_salient if not asked or w.lower() in asked))
+            out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit) * UNNAMED ** len(
+                {_run_of(a.question, w) for w in x.missing_salient if not asked or w.lower() in asked}))
         return out
 
     # -- facts as answers ----------------------------------------------------------------

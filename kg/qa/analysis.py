@@ -48,6 +48,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"rise|rose|fall|fell|increas|decreas)|trend|over time|"
         r"(?:rise|risen|fall|fallen|increase|decrease|grow|grown|drop|dropp)(?:e?d)? (?:from|between|since)|"
         r"(?:gone|go|went|going) (?:up|down)|compared (?:to|with)|\bversus\b|\bvs\.? |"
+        r"\bmore or (?:fewer|less)\b|\b(?:higher|lower|more|fewer|less|better|worse) (?:[\w'\u2019-]+ ){0,8}?than "
+        r"(?:before|in \d{4}|a (?:few|couple of) years ago|\d+ years ago|last year|previously|it was|the year before)\b|"
         r"what happened to the (?:number|share|rate|proportion|percentage|level|use|cost)\b)", re.I)),
     (AnswerType.FIGURE, re.compile(
         r"\b(how (?:many|much|big|large)|by how much|out of how many)\b|"
@@ -295,11 +297,14 @@ def _actor(question: str) -> str | None:
     return " ".join(kept) or None
 
 
+_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+
+
 def _salient(words: list[str]) -> list[str]:
     """Capitalised words after the first: names, places and bodies the answer must be about."""
     out = []
     for i, w in enumerate(words):
-        if i == 0 or not w[0].isupper() or w.lower() in STOP:
-            continue
+        if i == 0 or not w[0].isupper() or w.lower() in STOP or w.lower() in _MONTH_NAMES:
+            continue  # a month is a date, which date fit weighs
         out.append(w.strip("'\u2019").rstrip("s'\u2019") if w.endswith(("'s", "\u2019s")) else w)
     return out

@@ -12,6 +12,7 @@ while answerable ones keep their answers (see ``council-kg eval``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.qa.composer import Scored
@@ -32,6 +33,9 @@ UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not r
 ACTOR_UNCONFIRMED = 0.3  # "did Cabinet approve": the evidence is a decision by someone else
 PREDICATE_MISSING = 0.45  # "how many were adopted": the paragraph counts something, but not that
 FUTURE_ONLY = 0.4  # "what did Ofsted find": the sentence only says what will happen
+
+
+_POLARITY = re.compile(r"\b(?:no|none|not|never|nil|nobody|neither|nor)\b|n't\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,11 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= PREDICATE_MISSING
     if gaps.future_only:
         value *= FUTURE_ONLY
-    if a.answer_type == AnswerType.YESNO and best.coverage < 0.9:
+    # A yes/no claim must be the sentence's own, or the paragraph's with the sentence stating
+    # its polarity ("none are resident in hotels", "there are no children sentenced").
+    if a.answer_type == AnswerType.YESNO and best.coverage < 0.9 and not (
+            max(best.coverage, best.context_coverage) >= 0.65 and best.coverage >= 0.4
+            and _POLARITY.search(best.sentence.text)):
         value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))
 

@@ -96,6 +96,7 @@ class Scored:
     type_fit: float
     date_fit: float
     missing_salient: tuple[str, ...]
+    unstated: tuple[str, ...] = ()  # salient words the sentence itself does not state
 
 
 def coverage(stems: set[str], weights: dict[str, float]) -> float:
@@ -165,6 +166,9 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         if not re.search(rf"\b{re.escape(stem)}", text):
             return 0.6
         return 1.0 if re.search(rf"(?:\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(stem)}", text) else 0.8
+    if t == AnswerType.YESNO and re.search(r"\bany\b", a.question, re.I):
+        # "Are any … in hotels?" is answered by how many: "none are", "no children", "16 young people".
+        return 1.0 if re.search(r"\b(?:no|none|nil|nobody|all|every)\b", text) or new_numbers else 0.6
     if t == AnswerType.PLACE:
         return 1.0 if re.search(r"\b(venue|centre|hall|room|road|street|house)\b", s.text, re.I) else 0.3
     if t == AnswerType.DECISION:

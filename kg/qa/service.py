@@ -204,7 +204,9 @@ class QuestionAnswerer:
                 state.df[term] = int((lexical.scores(term) > 0).sum()) or max(
                     int((lexical.scores(v) > 0).sum()) for v in self._tokenize.variants(term))
             df = state.df[term]
-            weights[stem] = math.log(1 + n / (df + 0.5))
+            # A participle or connective in no paper ("serving", "versus") is phrasing: calibration
+            # counts it as absent, and it does not lower every sentence's coverage as well.
+            weights[stem] = 0.0 if df == 0 and _PHRASING.search(term) else math.log(1 + n / (df + 0.5))
             if stem[0].isdigit() or stem in salient or term not in focus or term in SEASONS:
                 continue  # a preamble ("The October update says … .") sets the scene; the question follows
             if df == 0 and _CONTRACTION.match(term):
@@ -338,7 +340,9 @@ class QuestionAnswerer:
                          + 0.2 * tf + 0.1 * df_) / 1.05
                 if excluded and excluded & self._stems(s.text):
                     score *= EXCLUDED  # "besides noting the report": the noting is not the answer
-                out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing))
+                own_folded = _fold(own_text)
+                unstated = tuple(w for w in a.salient if _fold(w) not in own_folded)
+                out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing, unstated))
         # A sentence of the wrong kind (no name for "who") is discounted by calibration anyway:
         # it should not be chosen over a near-equal one of the right kind. Not so for figures:
         # when the sentence most about the subject states none, the papers likely do not give
@@ -347,9 +351,11 @@ class QuestionAnswerer:
             out.sort(key=lambda x: -x.score)
         else:
             # … nor over one whose paragraph names what the question proper names.
+            # A yes/no claim is the sentence's own: it must state the names the question gives.
             asked = set(a.focus)
             out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit) * UNNAMED ** len(
-                {_run_of(a.question, w) for w in x.missing_salient if not asked or w.lower() in asked}))
+                {_run_of(a.question, w) for w in (x.unstated if a.answer_type == AnswerType.YESNO else x.missing_salient)
+                 if not asked or w.lower() in asked}))
         return out
 
     # -- facts as answers ----------------------------------------------------------------

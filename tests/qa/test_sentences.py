@@ -154,3 +154,31 @@ def test_what_a_question_rules_out():
     assert analyse("Besides noting the update in October 2023, which two subjects did members ask about?").excluded == ("noting",)
     assert analyse("Apart from a workforce report, what other report did the committee ask to see?").excluded == ("workforce",)
     assert analyse("What did the committee ask to see?").excluded == ()
+
+
+def test_an_any_question_is_answered_by_how_many_and_its_polarity_may_carry_it():
+    from kg.qa import calibration
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import Context, Scored, type_fit
+
+    a = analyse("Are any of the young people in unregulated provision living in hotels or B&Bs?")
+    assert a.answer_type.name == "YESNO"
+    none = _sentence("All of these young people are placed in supported accommodation; none are resident in hotels or B&Bs.")
+    assert type_fit(a, none, set()) == 1.0
+    assert type_fit(a, _sentence("Supported accommodation is used for older young people."), set()) == 0.6
+    context = Context("p", none.text, "", 1.0, 0.0, 0)
+
+    def conf(sentence, cov, ctx):
+        return calibration.confidence(a, Scored(sentence, context, 0.6, cov, ctx, 1.0, 0.5, ()), calibration.Gaps())
+
+    assert conf(none, 0.5, 0.9) == 0.6  # the paragraph carries the claim, the sentence its polarity
+    bid = _sentence("A bid to the DfE was submitted in September.")
+    assert conf(bid, 0.5, 0.9) == 0.3  # no polarity: the sentence must carry the claim itself
+
+
+def test_more_or_fewer_is_a_trend_and_months_are_dates_not_names():
+    from kg.qa.analysis import analyse
+
+    assert analyse("Is Medway placing more or fewer children with its own foster carers than before 2022?").answer_type.name == "TREND"
+    assert analyse("Are more care leavers in work than a couple of years ago?").answer_type.name == "TREND"
+    assert analyse("Were any young people in hotels in August 2023?").salient == ()

@@ -78,7 +78,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to (?:see|receive|have)|for)\b|"
         r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?) do\b", re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
-    (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what are the)\b", re.I)),
+    (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what are the)\b|"
+                                  r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are)\b", re.I)),
 )
 
 _UNIT_HINTS = (

@@ -17,6 +17,7 @@ from kg.qa.dates import find_spans
 from kg.qa.sentences import Sentence, figures, trim
 
 MAX_ANSWER = 380
+MAX_LIST = 395  # a lead-in and its items
 # A post named as the one who did something: the answer to "which officer…" when no name is given.
 _POST = re.compile(
     r"\b(?:(?:Assistant|Deputy|Corporate|Strategic|Service|Operational)\s+)?"
@@ -52,6 +53,9 @@ _LISTED = re.compile(r"\b(?:what|which)(?: [\w-]+)? (?:are|were) (?:the|its|thei
 # "There are 4 key themes of the strategy, listed below": the items follow under their own headings.
 ENUMERATES_BELOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'\u2019-]+\s+){0,2}?"
                               r"([a-z]+s)\b.{0,60}?(?:listed below|set out below|below|as follows|following)", re.I)
+
+
+_ENUMERATION = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such as|namely|are|were)\b[^.]*,[^.]*,[^.]*\band\b")
 
 
 def listed_noun(question: str) -> str | None:
@@ -165,10 +169,14 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         stem = _singular(noun)
         if not re.search(rf"\b{re.escape(stem)}", text):
             return 0.6
+        if s.text.endswith(":"):
+            return 1.0  # "The four themes are:", the items follow
         return 1.0 if re.search(rf"(?:\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(stem)}", text) else 0.8
     if t == AnswerType.YESNO and re.search(r"\bany\b", a.question, re.I):
         # "Are any … in hotels?" is answered by how many: "none are", "no children", "16 young people".
         return 1.0 if re.search(r"\b(?:no|none|nil|nobody|all|every)\b", text) or new_numbers else 0.6
+    if t == AnswerType.LIST and s.text.endswith(":"):
+        return 1.0  # a list's lead-in ("What Ofsted said still needs to improve:"): the items follow
     if t == AnswerType.PLACE:
         return 1.0 if re.search(r"\b(venue|centre|hall|room|road|street|house)\b", s.text, re.I) else 0.3
     if t == AnswerType.DECISION:
@@ -262,6 +270,19 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
                 and r.sentence.index != best.sentence.index]
         parts.extend(r.sentence for r in more[: wanted - 1])  # the best of them, in the paper's order
         parts.sort(key=lambda x: x.index)
+    elif a.answer_type == AnswerType.LIST and best.sentence.text.endswith(":"):
+        # A lead-in answers with the items that follow it in its paragraph.
+        items = sorted((r.sentence for r in ranked if r.context is best.context
+                        and r.sentence.index > best.sentence.index), key=lambda x: x.index)
+        listed = " ".join(f"{x.text.rstrip('.;')};" for x in items).rstrip(";") + "."
+        text = f"{best.sentence.text} {listed}"
+        # The items are the answer: when all of them do not fit beside the lead-in, they go alone.
+        return trim(text if len(text) <= MAX_LIST else listed, MAX_LIST), used
+    elif a.answer_type == AnswerType.LIST and not _ENUMERATION.search(best.sentence.text):
+        # "Exit interviews are offered…" is followed by what they found: "… include pay, career…".
+        follow = [r.sentence for r in ranked if r.context is best.context
+                  and r.sentence.index == best.sentence.index + 1 and _ENUMERATION.search(r.sentence.text)]
+        parts.extend(follow[:1])
     elif a.answer_type == AnswerType.PERSON and re.match(r"authors?\b", best.sentence.text, re.I):
         # "Author: A, Post" is often followed by co-authors on lines of their own.
         follow = [r.sentence for r in ranked if r.context is best.context

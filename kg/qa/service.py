@@ -322,7 +322,9 @@ class QuestionAnswerer:
             folded = _fold(ctx_text)
             missing = tuple(w for w in a.salient if _fold(w) not in folded)
             for s in sentences_of(c.paragraph_id, c.text):
-                if len(s.text) < 5 or s.text.endswith(":"):
+                # A list's lead-in ("What Ofsted said still needs to improve:") answers a list question
+                # with the items after it; otherwise it says nothing by itself.
+                if len(s.text) < 5 or (s.text.endswith(":") and a.answer_type != AnswerType.LIST):
                     continue
                 own_text = s.text
                 if (c.heading and (s.numbers or s.has_date or s.has_person)

@@ -56,3 +56,11 @@ def test_latency_bench_smoke(medway):
 
     result = measure(medway, ["Who is the HR Business Partner?", "How many NQSWs have been recruited since 2020?"], 1)
     assert result["asks"] == 2 and 0 < result["p50_ms"] <= result["p95_ms"]
+
+
+def test_a_count_of_items_listed_below_is_answered_with_their_headings(medway):
+    out = medway.ask("Which are the 4 key themes of the sufficiency strategy, as the October 2023 update lists them?")
+    assert out.answered, out
+    for heading in ("Supporting Families", "Place called Home", "Promoting Stability", "Moving Forward"):
+        assert heading in out.answer
+    assert len({c.id for c in out.citations}) >= 3  # the count's paragraph and the sections named

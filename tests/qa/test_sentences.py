@@ -182,3 +182,45 @@ def test_more_or_fewer_is_a_trend_and_months_are_dates_not_names():
     assert analyse("Is Medway placing more or fewer children with its own foster carers than before 2022?").answer_type.name == "TREND"
     assert analyse("Are more care leavers in work than a couple of years ago?").answer_type.name == "TREND"
     assert analyse("Were any young people in hotels in August 2023?").salient == ()
+
+
+def _ranked(a, paragraph: str):
+    from kg.qa.composer import Context, Scored, type_fit
+    from kg.qa.sentences import sentences_of
+
+    context = Context("p", paragraph, "", 1.0, 0.0, 0)
+    return [Scored(s, context, 0.5, 0.5, 0.5, type_fit(a, s, set()), 0.5, ()) for s in sentences_of("p", paragraph)]
+
+
+def test_a_list_lead_in_answers_with_its_items():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("What areas did the inspectors say still need to improve?")
+    assert a.answer_type.name == "LIST"
+    ranked = _ranked(a, "What inspectors said still needs to improve:\n\nThe quality of plans for disabled children.\n\n"
+                        "The consistency of management oversight.")
+    lead = next(r for r in ranked if r.sentence.text.endswith(":"))
+    assert lead.type_fit == 1.0
+    text, used = compose(a, lead, ranked)
+    assert "disabled children" in text and "management oversight" in text and used == ["p"]
+
+
+def test_a_list_answer_adds_the_sentence_that_enumerates():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("What reasons have staff given in exit interviews?")
+    ranked = _ranked(a, "Exit interviews are offered to all staff. The main factors in leaving include pay, career "
+                        "progression, workload and hours. Stay interviews also take place.")
+    text, _ = compose(a, ranked[0], ranked)
+    assert "pay, career progression" in text and "Stay interviews" not in text
+
+
+def test_listed_items_come_from_the_headings_below():
+    from kg.qa.composer import ENUMERATES_BELOW, listed_noun
+
+    assert listed_noun("What are the four main themes of the strategy?") == "themes"
+    assert listed_noun("Which organisations are the three statutory safeguarding partners?") == "partners"
+    m = ENUMERATES_BELOW.search("There are 4 key themes of the strategy, listed below, with areas of development.")
+    assert m and m.group(1) == "themes"

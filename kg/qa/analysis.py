@@ -240,14 +240,21 @@ def actor_decided(actor: str, text: str, body: str | None) -> bool:
     words = [w for w in re.findall(r"[a-z][\w'\u2019&-]*", actor.lower()) if w not in _GENERIC_ACTOR]
     if not words:
         return True
-    if body and set(words) <= set(re.findall(r"[a-z][\w'\u2019&-]*", body.lower())):
-        return True
     name = r"\s+".join(re.escape(w) for w in words)
     verbs = f"(?:{DECISION_VERBS}|{_STATED})"
+    # "… approved by Cabinet": a decision the text gives to another body is not the actor's,
+    # even in the actor's own paper.
+    others = [m.group(1) for m in _DECIDED_BY.finditer(text)]
+    if others and not any(re.search(rf"\b{name}\b", o.lower()) for o in others):
+        return False
+    if body and set(words) <= set(re.findall(r"[a-z][\w'\u2019&-]*", body.lower())):
+        return True
     return bool(re.search(rf"\b{name}\b(?:\s+\w+){{0,3}}?\s+{verbs}\b|"
                           rf"\b{verbs}\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}\b", text.lower()))
 
 
+_DECIDED_BY = re.compile(r"\b(?:approved|agreed|adopted|endorsed|ratified|decided|rejected|refused)\s+by\s+(?:the\s+)?"
+                         r"((?:[A-Z][\w'\u2019&-]*\s*){1,5})")
 _GENERIC_ACTOR = frozenset({"full", "the", "council's", "meeting"})
 
 

@@ -32,6 +32,7 @@ PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
 FACT_READ = 0.25  # … and those a graph fact boosts this much
 EXCLUDED = 0.6  # score of a sentence about what the question rules out
+UNDECIDED = 0.8  # rank of a sentence whose paragraph does not show the question's decider deciding
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 CITATIONS = 5
@@ -308,8 +309,11 @@ class QuestionAnswerer:
         by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
         excluded = {x for t in a.excluded for x in self._tokenize(t)}
         out: list[Scored] = []
+        undecided: set[str] = set()  # paragraphs that do not show the question's decider deciding
         # Paragraphs a graph fact rests on are read even when retrieval ranks many above them.
         for c in contexts[:READ] + [c for c in contexts[READ:] if c.boost >= FACT_READ][:4]:
+            if a.actor and not actor_decided(a.actor, c.text, snap.catalog.document(c.document_id).meta.body):
+                undecided.add(c.paragraph_id)
             defined = self._document(snap, state, c.document_id)[1]
             ctx_text = f"{c.text} {c.around} {expansions(c.text, defined)}"
             ctx_stems = self._stems(ctx_text)
@@ -355,7 +359,8 @@ class QuestionAnswerer:
             # … nor over one whose paragraph names what the question proper names.
             # A yes/no claim is the sentence's own: it must state the names the question gives.
             asked = set(a.focus)
-            out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit) * UNNAMED ** len(
+            out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
+                     * (UNDECIDED if x.context.paragraph_id in undecided else 1.0) * UNNAMED ** len(
                 {_run_of(a.question, w) for w in (x.unstated if a.answer_type == AnswerType.YESNO else x.missing_salient)
                  if not asked or w.lower() in asked}))
         return out

@@ -190,3 +190,13 @@ def test_a_clause_set_before_the_question_is_not_its_focus():
     assert "b&bs" in analyse("Are any young people living in hotels or B&Bs?").terms
     assert analyse("What did the committee first propose and agree?").actor == "committee"
     assert analyse("What has the Minister indicated will happen to the Direction?").actor == "Minister"
+
+
+def test_a_decision_the_text_gives_to_another_body_is_not_the_actors():
+    from kg.qa.analysis import actor_decided
+
+    body = "Children and Young People Overview and Scrutiny Committee"
+    text = "The strategy was developed during 2022 and approved by Cabinet in spring 2023."
+    assert not actor_decided("committee", text, body)  # the committee's own paper, but Cabinet decided
+    assert actor_decided("Cabinet", text, None)
+    assert actor_decided("committee", "The Committee noted the strategy.", body)

@@ -129,6 +129,9 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         counted = _counted(a.question)
         if counted and re.search(rf"(?:\d[\d,.]*%?|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
             return 1.0
+        if counted and re.search(rf"\b{re.escape(counted)}\b[^.;]{{0,12}}\b(?:and|of (?:which|these|them)|,)\s+"
+                                 rf"(?:\d[\d,]*|{_WORD_NUMBERS})\s+(?:were|was|are|had|have)\b", text):
+            return 1.0  # "… referrals for family group conferences and 97 were held"
         if counted and all(n.isalpha() for n in new_numbers):
             return 0.3  # "four years ago" does not count the children asked about
         if counted and _singular(counted) not in text:
@@ -224,7 +227,12 @@ def _counted(question: str) -> str | None:
         if word in _COUNT_STOP or (phrase and word.endswith("ed")):  # "how many people attended"
             break
         phrase.append(word)
-    return phrase[-1] if phrase else None
+    # The first plural ends the noun phrase: "how many pupils qualify…" counts pupils.
+    plural = next((w for w in phrase if w in _PLURALS or (w.endswith("s") and not w.endswith(("ss", "'s", "us")))), None)
+    return plural or (phrase[-1] if phrase else None)
+
+
+_PLURALS = frozenset("children people staff women men police personnel".split())
 
 
 def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float:

@@ -354,7 +354,7 @@ class QuestionAnswerer:
         # when the sentence most about the subject states none, the papers likely do not give
         # it, and a figure from a sentence about something else would be a wrong answer.
         if a.answer_type in (AnswerType.FIGURE, AnswerType.TREND):
-            out.sort(key=lambda x: -x.score)
+            out.sort(key=lambda x: -x.score * (calibration.WEAK_TYPE if 0.1 < x.type_fit <= 0.5 else 1.0))
         else:
             # … nor over one whose paragraph names what the question proper names.
             # A yes/no claim is the sentence's own: it must state the names the question gives.

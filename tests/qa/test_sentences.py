@@ -224,3 +224,14 @@ def test_listed_items_come_from_the_headings_below():
     assert listed_noun("Which organisations are the three statutory safeguarding partners?") == "partners"
     m = ENUMERATES_BELOW.search("There are 4 key themes of the strategy, listed below, with areas of development.")
     assert m and m.group(1) == "themes"
+
+
+def test_how_many_counts_the_first_plural_and_a_count_after_its_noun_fits():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import _counted, type_fit
+
+    assert _counted("How many pupils qualify for SEND school transport?") == "pupils"
+    assert _counted("How many social worker jobs were unfilled?") == "jobs"
+    a = analyse("How many family group conferences actually took place?")
+    held = _sentence("The service received 141 referrals for family group conferences and 97 were held.")
+    assert type_fit(a, held, set()) == 1.0

@@ -154,7 +154,10 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         # "Who chairs…" asks for a name; "which officer…", "who was given authority…" a post will do.
         return 0.8 if _ASKS_FOR_ROLE.search(a.question) else 0.1
     if t == AnswerType.RATING:
-        return 1.0 if _GRADE.search(s.text, 1) else 0.1  # a capital "Good" opening a sentence is no grade
+        if not _GRADE.search(s.text, 1):
+            return 0.1  # a capital "Good" opening a sentence is no grade
+        # The overall grade does not answer a question about one judgement area, nor the reverse.
+        return 1.0 if ("overall" in text) == ("overall" in a.question.lower()) else 0.5
     if t == AnswerType.DATE:
         if _ASKS_DURATION.search(a.question):  # "how long ago", "within what period": "four years", "16 weeks"
             return 1.0 if _DURATION.search(s.text) else 0.3

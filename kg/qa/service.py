@@ -11,6 +11,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from kg.errors import NotFound
@@ -23,7 +24,7 @@ from kg.qa.composer import (ENUMERATES_BELOW, Context, Scored, _singular, compos
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
-from kg.qa.records import Analysis, Answer, AnswerType, Citation, Fact
+from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan, Fact
 from kg.qa.sentences import sentences_of
 from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import SEASONS, find_spans, wants_latest
@@ -49,7 +50,13 @@ class _GenerationState:
     titles: DocumentTitles | None = None
     df: dict[str, int] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
-    doc_text: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
+    doc_text: dict[str, "_DocumentText"] = field(default_factory=dict)
+
+
+class _DocumentText(NamedTuple):
+    folded: str
+    defined: dict[str, str]
+    spans: tuple[DateSpan, ...]
 
 
 class QuestionAnswerer:
@@ -223,7 +230,7 @@ class QuestionAnswerer:
         """What the question names that the best answer's evidence does not."""
         near = _fold(best.context.text + " " + best.context.around)
         doc_id = best.context.document_id
-        whole, defined = self._document(snap, state, doc_id)
+        whole, defined, _ = self._document(snap, state, doc_id)
         near = f"{near} {_fold(expansions(best.context.text, defined))}"
         phrases = [[_fold(w) for w in phrase] for phrase in _qualifiers(a.question)]
         qualifiers = {w for phrase in phrases for w in phrase}
@@ -290,13 +297,14 @@ class QuestionAnswerer:
         names = "; ".join(re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", h) for h, _ in items)
         return f"{text} {names}.", used + [pid for _, pid in items if pid not in used]
 
-    def _document(self, snap: Snapshot, state: _GenerationState, doc_id: str) -> tuple[str, dict[str, str]]:
-        """A document's whole text (folded) and the acronyms it defines, cached per generation."""
+    def _document(self, snap: Snapshot, state: _GenerationState, doc_id: str) -> _DocumentText:
+        """A document's whole text (folded), the acronyms it defines and the dates it states,
+        cached per generation."""
         if doc_id not in state.doc_text:
             if len(state.doc_text) >= DOC_TEXT_CACHE:  # bounded: a large corpus must not fill memory
                 state.doc_text.pop(next(iter(state.doc_text)))
             text = " ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id))
-            state.doc_text[doc_id] = (_fold(text), definitions(text))
+            state.doc_text[doc_id] = _DocumentText(_fold(text), definitions(text), tuple(find_spans(text)))
         return state.doc_text[doc_id]
 
     def _stems(self, text: str) -> set[str]:
@@ -314,7 +322,8 @@ class QuestionAnswerer:
         for c in contexts[:READ] + [c for c in contexts[READ:] if c.boost >= FACT_READ][:4]:
             if a.actor and not actor_decided(a.actor, c.text, snap.catalog.document(c.document_id).meta.body):
                 undecided.add(c.paragraph_id)
-            defined = self._document(snap, state, c.document_id)[1]
+            document = self._document(snap, state, c.document_id)
+            defined = document.defined
             ctx_text = f"{c.text} {c.around} {expansions(c.text, defined)}"
             ctx_stems = self._stems(ctx_text)
             ctx_cov = coverage(ctx_stems, weights)
@@ -339,6 +348,9 @@ class QuestionAnswerer:
                 tf = type_fit(a, s, qnums, names)
                 # "currently" and "now" speak as at the meeting: its date is the sentence's date.
                 df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))
+                # (A question about a meeting or paper is dated by its meeting, not by what it mentions.)
+                if df_ == 0.0 and not p_spans and not _BY_MEETING.search(a.question) and any(d.overlaps(x.start, x.end) for d in a.dates for x in document.spans):
+                    df_ = 0.5  # an undated paragraph of a paper about the period asked ("the July 2023 inspection")
                 # A name rarely repeats its subject ("Author: A, Post" under the report's heading),
                 # so for who-questions the paragraph and its headings carry the subject.
                 own, near = (0.15, 0.35) if a.answer_type == AnswerType.PERSON else (0.35, 0.15)

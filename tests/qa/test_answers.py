@@ -64,3 +64,11 @@ def test_a_count_of_items_listed_below_is_answered_with_their_headings(medway):
     for heading in ("Supporting Families", "Place called Home", "Promoting Stability", "Moving Forward"):
         assert heading in out.answer
     assert len({c.id for c in out.citations}) >= 3  # the count's paragraph and the sections named
+
+
+def test_an_undated_row_of_a_paper_about_the_period_asked_answers(medway):
+    # The judgements table states no date; its paper is about the July 2023 inspection.
+    out = medway.ask("What judgement did the July 2023 inspection give the experiences and progress of care leavers?")
+    assert out.answered and "Good" in out.answer and "care leavers" in out.answer
+    # A question about a meeting is dated by the meeting, whatever else its papers mention.
+    assert not medway.ask("Who chaired the committee meeting on 5 October 2023?").answered

@@ -235,3 +235,14 @@ def test_how_many_counts_the_first_plural_and_a_count_after_its_noun_fits():
     a = analyse("How many family group conferences actually took place?")
     held = _sentence("The service received 141 referrals for family group conferences and 97 were held.")
     assert type_fit(a, held, set()) == 1.0
+
+
+def test_the_overall_grade_does_not_answer_for_one_area():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    area = analyse("What grade did Ofsted give for children who need help and protection?")
+    overall = _sentence("The re-inspection graded the service as 'Good' overall.")
+    row = _sentence("The experiences and progress of children who need help and protection: **Requires Improvement**")
+    assert type_fit(area, row, set()) == 1.0 and type_fit(area, overall, set()) == 0.5
+    assert type_fit(analyse("What overall grade did Ofsted give?"), overall, set()) == 1.0

@@ -75,7 +75,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
                                   r"in what year|at what time|what time)\b", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(
-        r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to (?:see|receive|have)|for)\b|"
+        r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to|for|that)\b|"
         r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?) do\b", re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
     (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what are the)\b|"
@@ -237,7 +237,8 @@ def actor_decided(actor: str, text: str, body: str | None) -> bool:
     """Whether evidence shows ``actor`` deciding: the paper is the actor's own (its minutes or
     report), or the text says the actor decided ("Cabinet approved", "agreed by Council") rather
     than naming it as the recipient of a recommendation ("to recommend to Cabinet")."""
-    words = [w for w in re.findall(r"[a-z][\w'\u2019&-]*", actor.lower()) if w not in _GENERIC_ACTOR]
+    words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[a-z][\w'\u2019&-]*", actor.lower())
+             if w not in _GENERIC_ACTOR]  # "the children's scrutiny committee": the Children and … Committee
     if not words:
         return True
     name = r"\s+".join(re.escape(w) for w in words)

@@ -37,7 +37,7 @@ _REQUEST = re.compile(r"\b(?:(?:is|are|was|were|being) (?:being )?(?:asked|invit
                       r"propos(?:e|es|ed|al))\b", re.I)
 _RECORDED = re.compile(r"\b(?:Committee|Cabinet|Council|Board|Panel|Forum|[Mm]embers)\s+(?:\w+\s+)?(?:noted|agreed|resolved|"
                        r"decided|approved|endorsed|accepted|rejected|deferred)\b|\bRESOLVED\b|"
-                       r"\bit was (?:\w+\s+)?(?:agreed|resolved|decided)\b")
+                       r"\bit was (?:\w+\s+){0,3}?(?:agreed|resolved|decided)\b")
 _ASKS_FOR_REPORTS = re.compile(r"\b(?:reports?|updates?|briefings?)\b(?=.*\b(?:future|further|come back|return|later|"
                                r"next|subsequent|follow-up)\b)|\b(?:future|further|later|follow-up)\b(?=.*\b(?:reports?|"
                                r"updates?|briefings?)\b)", re.I)

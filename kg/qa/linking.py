@@ -81,6 +81,9 @@ def _plain(text: str) -> str:
 # Words every kind of paper has in its title: they say what sort of paper, not which one.
 _GENERIC_TITLE = frozenset("report update minut agenda item paper meet committe supplementari includ".split())
 _SUBTITLE = re.compile(r"\s+(?:including|incl\.?|covering)\s+|\s*[:\u2013\u2014(]\s*|\s+-\s+", re.I)
+# How users name a paper's kind, and the manifest's document type it means.
+_TYPE_WORDS = (("update", "report"), ("report", "report"), ("minutes", "minutes"), ("agenda", "agenda"),
+               ("briefing", "report"))
 DATED_MIN_SHARE = 0.3  # a title this far named links when the question also gives the paper's month
 
 
@@ -89,11 +92,15 @@ class DocumentTitles:
     finds "Children's Services Update including ILACS findings…" of 5 October 2023: users name a
     paper by a few words of its title and when it was discussed, rarely by the whole title."""
 
-    def __init__(self, documents: list[tuple[str, str, date | None]], tokenizer: Tokenizer) -> None:
+    def __init__(self, documents: list[tuple], tokenizer: Tokenizer) -> None:
+        """``documents``: (id, title, meeting date) or (id, title, meeting date, document type)."""
         self._tokenize = tokenizer
         self._docs = []
+        self._typed: list[tuple[str, str, date, str]] = []  # (id, title, date, type) of dated, typed papers
         by_stem: dict[str, list[int]] = {}
-        for doc_id, title, when in documents:
+        for doc_id, title, when, *kind in documents:
+            if when is not None and kind and kind[0]:
+                self._typed.append((doc_id, title, when, kind[0].lower()))
             stems = frozenset(tokenizer(_plain(title))) - _GENERIC_TITLE
             # "Children's Services Update including ILACS findings…": the words before the
             # subtitle name the paper on their own when at least two of them are distinctive.
@@ -122,7 +129,20 @@ class DocumentTitles:
             if share >= MIN_SCORE or (dated and share >= DATED_MIN_SHARE):
                 score = max(share, 0.8) if dated else share
                 found.append(LinkedEntity(iri_of(doc_id), title, "document", round(score, 4)))
+        if not found and dates:
+            found = self._by_type_and_month(question, dates, iri_of)
         return sorted(found, key=lambda e: -e.score)
+
+    def _by_type_and_month(self, question: str, dates: tuple[DateSpan, ...], iri_of) -> list[LinkedEntity]:
+        """"The October 2023 update": the one report of that month, when the question names the
+        paper by its kind and month only."""
+        kinds = {kind for word, kind in _TYPE_WORDS if re.search(rf"\b{word}\b", question, re.I)}
+        if not kinds:
+            return []
+        hits = [(doc_id, title) for doc_id, title, when, kind in self._typed
+                if any(k in kind for k in kinds)
+                and any(d.overlaps(when.replace(day=1), _month_end(when)) for d in dates)]
+        return [LinkedEntity(iri_of(hits[0][0]), hits[0][1], "document", 0.8)] if len(hits) == 1 else []
 
 
 def _month_end(day: date) -> date:

@@ -33,6 +33,7 @@ PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
 FACT_READ = 0.25  # … and those a graph fact boosts this much
 EXCLUDED = 0.6  # score of a sentence about what the question rules out
+CONTRASTED = 0.7  # score of a sentence naming another of the kind asked about, and not it
 UNDECIDED = 0.8  # rank of a sentence whose paragraph does not show the question's decider deciding
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -78,7 +79,8 @@ class QuestionAnswerer:
                 names = frozenset(e.label.lower() for e in labels.entries
                                   if e.kind == "person" and len(e.label.split()) >= 2) if labels else frozenset()
                 titles = DocumentTitles(
-                    [(d.id, d.meta.title, d.meta.meeting_date) for d in snap.catalog.documents() if d.meta.title],
+                    [(d.id, d.meta.title, d.meta.meeting_date, d.meta.document_type)
+                     for d in snap.catalog.documents() if d.meta.title],
                     self._tokenize) if snap.catalog is not None else None
                 self._state = _GenerationState(snap.generation, labels, titles, names=names)
             return self._state
@@ -316,6 +318,7 @@ class QuestionAnswerer:
         qnums = {n.lower() for n in re.findall(r"\d[\d,.]*%?", a.question)}
         by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
         excluded = {x for t in a.excluded for x in self._tokenize(t)}
+        named = _named_kinds(a.question)
         out: list[Scored] = []
         undecided: set[str] = set()  # paragraphs that do not show the question's decider deciding
         # Paragraphs a graph fact rests on are read even when retrieval ranks many above them.
@@ -358,6 +361,8 @@ class QuestionAnswerer:
                          + 0.2 * tf + 0.1 * df_) / 1.05
                 if excluded and excluded & self._stems(s.text):
                     score *= EXCLUDED  # "besides noting the report": the noting is not the answer
+                if named and contrasts(named, s.text):
+                    score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about
                 own_folded = _fold(own_text)
                 unstated = tuple(w for w in a.salient if _fold(w) not in own_folded)
                 out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing, unstated))
@@ -395,6 +400,9 @@ class QuestionAnswerer:
         else:
             wanted = None
         authors = [f for f in found.facts if f.kind == "author" and dict(f.extra).get("capacity") == wanted]
+        if wanted is None and (post := _POST_WORD.search(q)) and re.search(r"\b(?:name|names|signed|behind)\b", q):
+            # "Which director's name is on the October update?": whoever the paper names in that post.
+            authors = [f for f in found.facts if f.kind == "author" and post.group(0) in f.text.lower()]
         docs = [e for e in a.entities if e.kind == "document"]
         if authors and docs and docs[0].score >= 0.75:
             names = list(dict.fromkeys(f.text.split(" (")[0] for f in authors))
@@ -451,6 +459,7 @@ class QuestionAnswerer:
         return out
 
 
+_POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
 _GRADER = re.compile(r"\b(?:did|does|has|have)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:give|gave|award|rate|grade|judge|find)\b")
 _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?)\b", re.I)
@@ -464,6 +473,30 @@ def _run_of(question: str, word: str) -> str:
         if word in m.group(0).split():
             return m.group(0)
     return word
+
+
+def _named_kinds(question: str) -> list[tuple[str, str]]:
+    """Names of two words or more in the question, as (name, its last word): ("Eden House", "House")."""
+    out = []
+    for m in _CAPITAL_RUN.finditer(question):
+        words = m.group(0).split()
+        if len(words) >= 2 and m.start() > 0:
+            out.append((m.group(0), words[-1]))
+    return out
+
+
+def contrasts(named: list[tuple[str, str]], text: str) -> bool:
+    """Whether ``text`` names another of the same kind and not the one asked: "Anchor House"
+    for a question about "Eden House", "Licensing Committee" for "Planning Committee"."""
+    text = text.replace("\u2019", "'")
+    for name, kind in named:
+        name = name.replace("\u2019", "'")
+        if name.lower() in text.lower():
+            continue
+        others = re.findall(rf"\b([A-Z][\w'-]*)\s+{re.escape(kind)}\b", text)
+        if any(o.lower() not in name.lower().split() for o in others):
+            return True
+    return False
 
 
 def _body_run(question: str, word: str) -> str | None:

@@ -200,3 +200,16 @@ def test_a_decision_the_text_gives_to_another_body_is_not_the_actors():
     assert not actor_decided("committee", text, body)  # the committee's own paper, but Cabinet decided
     assert actor_decided("Cabinet", text, None)
     assert actor_decided("committee", "The Committee noted the strategy.", body)
+
+
+def test_a_possessive_decider_and_a_decision_proposed_and_agreed():
+    from kg.qa.analysis import actor_decided
+    from kg.qa.composer import type_fit
+    from tests.qa.test_sentences import _sentence
+
+    body = "Children and Young People Overview and Scrutiny Committee"
+    assert actor_decided("children's scrutiny committee", "It was agreed.", body)
+    a = analyse("What new format did the committee agree for its meetings?")
+    s = _sentence("At the March meeting it was proposed and agreed that the Committee adopt a hybrid model.")
+    assert type_fit(a, s, set()) == 1.0
+    assert analyse("What follow-up reports did the committee ask to come back to it?").answer_type == AnswerType.DECISION

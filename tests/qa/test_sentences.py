@@ -246,3 +246,14 @@ def test_the_overall_grade_does_not_answer_for_one_area():
     row = _sentence("The experiences and progress of children who need help and protection: **Requires Improvement**")
     assert type_fit(area, row, set()) == 1.0 and type_fit(area, overall, set()) == 0.5
     assert type_fit(analyse("What overall grade did Ofsted give?"), overall, set()) == 1.0
+
+
+def test_a_sentence_naming_another_of_the_kind_asked_contrasts():
+    from kg.qa.service import _named_kinds, contrasts
+
+    named = _named_kinds("When was the application to register Eden House with Ofsted due?")
+    assert contrasts(named, "A second provision (Anchor House) is due to be launched by September.")
+    assert not contrasts(named, "Ofsted registration for Eden House is due in November.")
+    assert not contrasts(named, "Ofsted registration is due to be submitted in November.")
+    services = _named_kinds("When did Ofsted inspect Medway Children's Services?")
+    assert not contrasts(services, "The ILACS took place in Medway Children\u2019s Services in July.")

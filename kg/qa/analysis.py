@@ -138,6 +138,7 @@ def analyse(question: str) -> Analysis:
         predicate=_predicate(q),
         acronyms=spelled_out(q),
         excluded=_excluded(q),
+        role=_role(q) if answer_type == AnswerType.PERSON else None,
         focus=focus,
     )
 
@@ -210,6 +211,22 @@ def _excluded(question: str) -> tuple[str, ...]:
         return ()
     terms = [t for t in _terms(WORD.findall(m.group(1))) if not t[0].isdigit()]
     return tuple(terms[:1])
+
+
+_ROLE = re.compile(r"\bwho (?:is|was|are|were|will be) (?:the |its |their |[A-Z][\w'\u2019]* )?(?:[\w-]+ ){0,2}?"
+                   r"(chair|vice-chair|chairman|chairwoman|chairperson|leader|mayor|adviser|advisor|clerk|"
+                   r"chief executive)\b|\bwho (chair|lead|head)(?:s|ed)\b", re.I)
+
+
+def _role(question: str) -> str | None:
+    """The post a who-question names by its role word, which its answer must state: "chair"
+    in "Who is the independent chair of the Board?" and in "Who chaired the meeting?"."""
+    m = _ROLE.search(question)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    return {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "vice-chair": "chair",
+            "advisor": "advis", "adviser": "advis", "lead": "lead", "head": "head"}.get(word, word)
 
 
 def _terms(words: list[str]) -> tuple[str, ...]:

@@ -32,7 +32,8 @@ WEAK_TYPE = 0.75  # a figure, but not of the thing "how many" counts
 UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not repeat
 ACTOR_UNCONFIRMED = 0.3  # "did Cabinet approve": the evidence is a decision by someone else
 PREDICATE_MISSING = 0.45  # "how many were adopted": the paragraph counts something, but not that
-FUTURE_ONLY = 0.4  # "what did Ofsted find": the sentence only says what will happen
+FUTURE_ONLY = 0.4
+ROLE_MISSING = 0.5  # "who is the independent chair": the sentence names someone, but not as chair  # "what did Ofsted find": the sentence only says what will happen
 
 
 _POLARITY = re.compile(r"\b(?:no|none|not|never|nil|nobody|neither|nor)\b|n't\b", re.I)
@@ -51,6 +52,7 @@ class Gaps:
     actor_unconfirmed: bool = False  # the question's decider is not shown deciding
     predicate_missing: bool = False  # what happened to what is counted is not in the paragraph
     future_only: bool = False  # a question about what happened, a sentence about what will
+    role_missing: bool = False  # "who chairs…" answered by a name the sentence gives no such role
 
 
 def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
@@ -73,6 +75,8 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= PREDICATE_MISSING
     if gaps.future_only:
         value *= FUTURE_ONLY
+    if gaps.role_missing:
+        value *= ROLE_MISSING
     # A yes/no claim must be the sentence's own, or the paragraph's with the sentence stating
     # its polarity ("none are resident in hotels", "there are no children sentenced").
     if a.answer_type == AnswerType.YESNO and best.coverage < 0.9 and not (

@@ -61,6 +61,7 @@ class Analysis:
     actor: str | None = None  # who the question says decided: "Cabinet" in "Did Cabinet approve …?"
     predicate: str | None = None  # what happened to what is counted: "adopted" in "how many children were adopted"
     focus: tuple[str, ...] = ()  # the terms of the question proper when a preamble comes first
+    role: str | None = None  # the post a who-question asks the holder of: "chair" in "Who chairs the Board?"
     excluded: tuple[str, ...] = ()  # what "besides noting…" / "apart from a workforce report" rules out as the answer
     acronyms: tuple[str, ...] = ()  # acronyms of phrases the question spells out: "NQSW" for "newly qualified social workers"
 

@@ -33,6 +33,7 @@ PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
 FACT_READ = 0.25  # … and those a graph fact boosts this much
 EXCLUDED = 0.6  # score of a sentence about what the question rules out
+UNROLED = 0.7  # score of a sentence that names nobody in the role a who-question asks about
 CONTRASTED = 0.7  # score of a sentence naming another of the kind asked about, and not it
 UNDECIDED = 0.8  # rank of a sentence whose paragraph does not show the question's decider deciding
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
@@ -258,6 +259,7 @@ class QuestionAnswerer:
             actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
             predicate_missing=bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)),
             future_only=future_only(a.question, best.sentence.text),
+            role_missing=not states_role(a, best),
             salient_absent=sum(1 for w in missing if (_fold(w) not in whole or w in unnamed) and _fold(w) not in qualifiers),
             qualifier_absent=unmet,
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
@@ -327,6 +329,7 @@ class QuestionAnswerer:
                 undecided.add(c.paragraph_id)
             document = self._document(snap, state, c.document_id)
             defined = document.defined
+            held = snap.catalog.document(c.document_id).meta.meeting_date
             ctx_text = f"{c.text} {c.around} {expansions(c.text, defined)}"
             ctx_stems = self._stems(ctx_text)
             ctx_cov = coverage(ctx_stems, weights)
@@ -352,7 +355,10 @@ class QuestionAnswerer:
                 # "currently" and "now" speak as at the meeting: its date is the sentence's date.
                 df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))
                 # (A question about a meeting or paper is dated by its meeting, not by what it mentions.)
-                if df_ == 0.0 and not p_spans and not _BY_MEETING.search(a.question) and any(d.overlaps(x.start, x.end) for d in a.dates for x in document.spans):
+                # (Not for a period after the paper's meeting: it cannot report what had not happened.)
+                if df_ == 0.0 and not p_spans and not _BY_MEETING.search(a.question) and any(
+                        d.overlaps(x.start, x.end) for d in a.dates if held is None or d.start <= held
+                        for x in document.spans):
                     df_ = 0.5  # an undated paragraph of a paper about the period asked ("the July 2023 inspection")
                 # A name rarely repeats its subject ("Author: A, Post" under the report's heading),
                 # so for who-questions the paragraph and its headings carry the subject.
@@ -361,6 +367,8 @@ class QuestionAnswerer:
                          + 0.2 * tf + 0.1 * df_) / 1.05
                 if excluded and excluded & self._stems(s.text):
                     score *= EXCLUDED  # "besides noting the report": the noting is not the answer
+                if a.role and not re.search(rf"\b{a.role}", own_text, re.I):
+                    score *= UNROLED  # a name, but not in the role asked about
                 if named and contrasts(named, s.text):
                     score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about
                 own_folded = _fold(own_text)
@@ -473,6 +481,13 @@ def _run_of(question: str, word: str) -> str:
         if word in m.group(0).split():
             return m.group(0)
     return word
+
+
+def states_role(a: Analysis, best: Scored) -> bool:
+    """Whether the answer's sentence (or the heading it is a value of) states the role asked."""
+    if not a.role:
+        return True
+    return bool(re.search(rf"\b{a.role}", f"{best.sentence.text} {best.context.heading}", re.I))
 
 
 def _named_kinds(question: str) -> list[tuple[str, str]]:

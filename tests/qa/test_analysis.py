@@ -213,3 +213,11 @@ def test_a_possessive_decider_and_a_decision_proposed_and_agreed():
     s = _sentence("At the March meeting it was proposed and agreed that the Committee adopt a hybrid model.")
     assert type_fit(a, s, set()) == 1.0
     assert analyse("What follow-up reports did the committee ask to come back to it?").answer_type == AnswerType.DECISION
+
+
+def test_a_who_question_names_the_role_its_answer_must_state():
+    assert analyse("Who is the independent chair of the Children's Improvement Board?").role == "chair"
+    assert analyse("Who chaired the meeting on 5 October 2023?").role == "chair"
+    assert analyse("Who was Medway's DfE adviser in 2022?").role == "advis"
+    assert analyse("Who wrote the report?").role is None
+    assert analyse("How many chairs were bought?").role is None  # not a who-question

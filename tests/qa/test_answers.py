@@ -72,3 +72,10 @@ def test_an_undated_row_of_a_paper_about_the_period_asked_answers(medway):
     assert out.answered and "Good" in out.answer and "care leavers" in out.answer
     # A question about a meeting is dated by the meeting, whatever else its papers mention.
     assert not medway.ask("Who chaired the committee meeting on 5 October 2023?").answered
+
+
+def test_a_name_in_another_role_and_a_period_after_the_paper_do_not_answer(medway):
+    # The papers name the DfE adviser beside the Improvement Board, never its independent chair.
+    assert not medway.ask("Who is the independent chair of the Improvement Board?").answered
+    # A paper of October 2023 cannot report what a 2024 visit found.
+    assert not medway.ask("What did Ofsted's 2024 focused visit to Medway conclude?").answered

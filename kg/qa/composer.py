@@ -275,6 +275,11 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
             parts.append(extra.sentence)
             if extra.context.paragraph_id not in used:
                 used.append(extra.context.paragraph_id)
+    elif a.answer_type == AnswerType.DECISION and _NOTING.search(best.sentence.text) and best.sentence.text != (
+            clauses := _resolution(best, ranked)):
+        # "The Committee agreed: a) to note the report" is rarely all it decided: the resolution's
+        # other clauses follow.
+        return trim(clauses, MAX_ANSWER), used
     elif a.answer_type == AnswerType.DECISION and (wanted := _items_asked(a.question)) > 1:
         # "Which two reports did the Committee ask for?": the other clauses of the same resolution.
         more = [r for r in ranked if r.context is best.context and r.sentence.has_decision
@@ -300,12 +305,29 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
                   and r.sentence.index == best.sentence.index + 1 and r.sentence.has_person]
         parts.extend(follow[:1])
     text = " ".join(p.text for p in parts)
+    if len(text) > MAX_ANSWER and a.answer_type == AnswerType.TREND and len(parts) > 1:
+        # Each value of a trend keeps its own clause: trimming the whole would drop the later ones.
+        share = MAX_ANSWER // len(parts) - 1
+        kept = (trim(p.text, share, tuple(figures(p.text)[:1])) for p in parts)
+        return " ".join(k[:1].upper() + k[1:] for k in kept), used
     must = tuple(figures(best.sentence.text)[:1])
     return trim(text, MAX_ANSWER, must), used
 
 
 _WORD_NUMBERS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _NUMBERED = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+_NOTING = re.compile(r":\s*\(?[a-z]\)\s*(?:to )?not(?:e|ed)\b", re.I)
+
+
+def _resolution(best: Scored, ranked: list[Scored]) -> str:
+    """The labelled clauses of the resolution ``best`` opens, in the paper's order."""
+    lead = best.sentence.text.split(":", 1)[0]
+    clauses = sorted((r.sentence for r in ranked if r.context is best.context and r.sentence.text.startswith(lead + ":")),
+                     key=lambda x: x.index)
+    rest = [c.text.split(":", 1)[1].strip() for c in clauses if c.index != best.sentence.index]
+    return " ".join([best.sentence.text] + rest) if rest else best.sentence.text
 
 
 def _items_asked(question: str) -> int:

@@ -257,3 +257,30 @@ def test_a_sentence_naming_another_of_the_kind_asked_contrasts():
     assert not contrasts(named, "Ofsted registration is due to be submitted in November.")
     services = _named_kinds("When did Ofsted inspect Medway Children's Services?")
     assert not contrasts(services, "The ILACS took place in Medway Children\u2019s Services in July.")
+
+
+def test_noting_opens_a_resolution_whose_other_clauses_follow():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("What did the Committee decide on the annual report?")
+    ranked = _ranked(a, "The Committee agreed:\n\na) to note the annual report;\n\nb) that a briefing for all Members be "
+                        "arranged before 31 March 2025;\n\nc) to request a further report in the new year.")
+    noting = next(r for r in ranked if "to note" in r.sentence.text)
+    text, _ = compose(a, noting, ranked)
+    assert text.startswith("The Committee agreed: a) to note") and "briefing" in text and "further report" in text
+
+
+def test_each_value_of_a_long_trend_keeps_its_clause():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import MAX_ANSWER, compose
+
+    a = analyse("How has the number of children in care changed between March 2023 and October 2024?")
+    first = ("This is a rate of 74 per 10,000 children aged 0-17, compared to 72 per 10,000 (438 children) at 31 March "
+             "2024 and 68 per 10,000 (412 children) at 31 March 2023, which is the highest the borough has seen.")
+    second = ("Numbers of children in care – in response to a question on whether the rise had continued since the "
+              "report was written, the Assistant Director said that the number of children had risen to 457 as at "
+              "31 October 2024.")
+    ranked = _ranked(a, first) + _ranked(a, second)
+    text, _ = compose(a, ranked[0], ranked)
+    assert "412" in text and "457" in text and len(text) <= MAX_ANSWER

@@ -36,7 +36,7 @@ def test_medway_development_set(medway):
     print("\nMedway development set:", json.dumps(summary))
     assert report.abstention == 1.0
     assert report.citation_accuracy >= 0.95
-    assert report.strict_accuracy >= 0.9
+    assert report.strict_accuracy >= 0.96
 
 
 def test_sample_questions(samples):
@@ -44,17 +44,21 @@ def test_sample_questions(samples):
     summary = report.summary()
     print("\nSample questions:", json.dumps(summary))
     assert report.citation_accuracy >= 0.95
-    assert report.strict_accuracy >= 0.88
+    assert report.strict_accuracy >= 0.91
     assert report.abstention == 1.0
 
 
-@pytest.mark.parametrize("name, strict_floor", [("medway_heldout", 0.9), ("medway_blind", 0.78), ("medway_final", 0.74),
-                                               ("medway_fourth", 0.88), ("medway_fifth", 0.85),
-                                               ("medway_sixth", 0.65)])
+# (set, strict floor). Each set was written by a helper who read only the papers; its first,
+# untuned run is in the README. Each then prompted general fixes, so here they guard against
+# regressions.
+HELD_OUT = [("medway_heldout", 0.93), ("medway_blind", 0.82), ("medway_final", 0.88), ("medway_fourth", 0.97),
+            ("medway_fifth", 0.94), ("medway_sixth", 0.91), ("medway_seventh", 0.91), ("medway_eighth", 0.85),
+            ("medway_ninth", 0.91), ("medway_tenth", 0.67), ("medway_eleventh", 0.85), ("medway_twelfth", 0.88)]
+
+
+@pytest.mark.parametrize("name, strict_floor", HELD_OUT)
 def test_sets_written_without_the_code(medway, name, strict_floor):
-    """Six sets written by people who read only the papers, each first run untuned (66.7 %,
-    60.0 %, 69.0 %, 88.2 %, 76.5 % and 67.6 % strict; see README). Sets 1-5 then prompted general
-    fixes, so they guard against regressions; set 6 was not tuned on."""
+    """Twelve sets written by people who read only the papers (first runs in the README)."""
     path = MEDWAY_QUESTIONS.parent / f"{name}.jsonl"
     report = run_questions(lambda q: medway.ask(q).to_json(), load_questions(path))
     print(f"\n{name}:", json.dumps(report.summary()))

@@ -48,6 +48,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"rise|rose|fall|fell|increas|decreas)|trend|over time|"
         r"(?:rise|risen|fall|fallen|increase|decrease|grow|grown|drop|dropp)(?:e?d)? (?:from|between|since)|"
         r"(?:gone|go|went|going) (?:up|down)|compared (?:to|with)|\bversus\b|\bvs\.? |"
+        r"\b(?:risen|gone up|increased|grown|rise|go up|increase|grow) or (?:fallen|gone down|decreased|dropped|fall|"
+        r"go down|decrease|drop)\b|\bfrom what (?:level|figure|number|rate)\b|"
         r"\bmore or (?:fewer|less)\b|\b(?:higher|lower|more|fewer|less|better|worse) (?:[\w'\u2019-]+ ){0,8}?than "
         r"(?:before|in \d{4}|a (?:few|couple of) years ago|\d+ years ago|last year|previously|it was|the year before)\b|"
         r"what happened to the (?:number|share|rate|proportion|percentage|level|use|cost)\b)", re.I)),
@@ -167,6 +169,10 @@ def _add_months(day: date, months: int, end: bool = False) -> date:
     return date(year, month + 1, last if end and day.day == calendar.monthrange(day.year, day.month)[1] else min(day.day, last))
 
 
+# "Does the Portfolio Holder's report say any children are…": the paper is where to look, not the subject.
+_SAYS_WHETHER = re.compile(r"^(?:does|did|do) (?:the |a |an )?(?:[\w'\u2019-]+ ){0,5}?(?:report|paper|minutes|update|strategy|"
+                           r"plan|briefing|papers|reports)s? (?:say|state|show|mention|note|record|confirm)s? "
+                           r"(?:that |whether |if )?(?=\S)", re.I)
 _LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
 
 
@@ -175,7 +181,7 @@ def _question_proper(question: str) -> str:
     or a leading phrase ending in a comma ("In the Lead Member's March 2023 report, …")."""
     parts = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", question) if x.strip()]
     proper = parts[-1] if len(parts) > 1 else question
-    m = _LEAD_IN.match(proper)
+    m = _LEAD_IN.match(proper) or _SAYS_WHETHER.match(proper)
     return proper[m.end():] if m and len(proper) - m.end() > 15 else proper
 
 

@@ -221,3 +221,11 @@ def test_a_who_question_names_the_role_its_answer_must_state():
     assert analyse("Who was Medway's DfE adviser in 2022?").role == "advis"
     assert analyse("Who wrote the report?").role is None
     assert analyse("How many chairs were bought?").role is None  # not a who-question
+
+
+def test_risen_or_fallen_is_a_trend_and_the_paper_said_is_where_to_look():
+    assert analyse("Has the proportion placed with in-house carers risen or fallen, and from what level to what?"
+                   ).answer_type == AnswerType.TREND
+    a = analyse("Does the Portfolio Holder's report say any Medway children are serving a custodial sentence?")
+    assert a.answer_type == AnswerType.YESNO
+    assert a.salient == ("Medway",) and "portfolio" not in a.focus

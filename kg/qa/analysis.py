@@ -315,8 +315,12 @@ _NOT_ACTOR = frozenset("asked to been being not also then able expected due firs
                        "eventually jointly unanimously".split())
 
 
+_DID_DO = re.compile(r"\b(?i:what did) (?:(?i:the)\s+)?((?:[\w'\u2019-]+\s+){0,5}?(?:[Cc]ommittee|[Cc]abinet|[Cc]ouncil|[Bb]oard|"
+                     r"[Pp]anel|[Ff]orum|[Mm]embers|[Cc]ouncillors))\s+do\b")
+
+
 def _actor(question: str) -> str | None:
-    m = _ACTOR.search(question) or _COMMENTS_MADE.search(question)
+    m = _ACTOR.search(question) or _COMMENTS_MADE.search(question) or _DID_DO.search(question)
     if m is None:
         return None
     words = (m.group(1) or (m.group(2) if m.re is _ACTOR else None) or "").split()

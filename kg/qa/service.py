@@ -36,6 +36,7 @@ EXCLUDED = 0.6  # score of a sentence about what the question rules out
 UNROLED = 0.7  # score of a sentence that names nobody in the role a who-question asks about
 CONTRASTED = 0.7  # score of a sentence naming another of the kind asked about, and not it
 UNDECIDED = 0.8  # rank of a sentence whose paragraph does not show the question's decider deciding
+UNKNOWN = 0.8  # rank of a sentence from a paper that never names something the question names
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 CITATIONS = 5
@@ -323,6 +324,7 @@ class QuestionAnswerer:
         named = _named_kinds(a.question)
         out: list[Scored] = []
         undecided: set[str] = set()  # paragraphs that do not show the question's decider deciding
+        unknown: set[str] = set()  # paragraphs of papers that never name something the question names
         # Paragraphs a graph fact rests on are read even when retrieval ranks many above them.
         for c in contexts[:READ] + [c for c in contexts[READ:] if c.boost >= FACT_READ][:4]:
             if a.actor and not actor_decided(a.actor, c.text, snap.catalog.document(c.document_id).meta.body):
@@ -340,6 +342,8 @@ class QuestionAnswerer:
             m_spans = find_spans(c.around) if by_meeting or not p_spans else []
             folded = _fold(ctx_text)
             missing = tuple(w for w in a.salient if _fold(w) not in folded)
+            if any(_fold(w) not in document.folded for w in missing):
+                unknown.add(c.paragraph_id)  # a name the question gives that the whole paper lacks
             for s in sentences_of(c.paragraph_id, c.text):
                 # A list's lead-in ("What Ofsted said still needs to improve:") answers a list question
                 # with the items after it; otherwise it says nothing by itself.
@@ -385,7 +389,8 @@ class QuestionAnswerer:
             # A yes/no claim is the sentence's own: it must state the names the question gives.
             asked = set(a.focus)
             out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
-                     * (UNDECIDED if x.context.paragraph_id in undecided else 1.0) * UNNAMED ** len(
+                     * (UNDECIDED if x.context.paragraph_id in undecided else 1.0)
+                     * (UNKNOWN if x.context.paragraph_id in unknown else 1.0) * UNNAMED ** len(
                 {_run_of(a.question, w) for w in (x.unstated if a.answer_type == AnswerType.YESNO else x.missing_salient)
                  if not asked or w.lower() in asked}))
         return out

@@ -229,3 +229,8 @@ def test_risen_or_fallen_is_a_trend_and_the_paper_said_is_where_to_look():
     a = analyse("Does the Portfolio Holder's report say any Medway children are serving a custodial sentence?")
     assert a.answer_type == AnswerType.YESNO
     assert a.salient == ("Medway",) and "portfolio" not in a.focus
+
+
+def test_what_the_committee_did_names_it_as_the_decider():
+    assert analyse("What did the Committee do with the strategy at its March 2023 meeting?").actor == "Committee"
+    assert analyse("What did officers do about the backlog?").actor is None

@@ -19,13 +19,13 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, future_only
-from kg.qa.composer import (ENUMERATES_BELOW, Context, Scored, _singular, compose, coverage, date_fit, listed_noun,
-                             type_fit)
+from kg.qa.composer import (ENUMERATES_BELOW, MAX_ANSWER, Context, Scored, _singular, compose, coverage, date_fit,
+                             listed_noun, type_fit)
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan, Fact
-from kg.qa.sentences import sentences_of
+from kg.qa.sentences import sentences_of, trim
 from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import SEASONS, find_spans, wants_latest
 
@@ -120,6 +120,8 @@ class QuestionAnswerer:
         text, used = compose(a, best, ranked)
         if a.answer_type == AnswerType.LIST:
             text, used = self._with_items_below(snap, a, best, text, used)
+        elif a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question):
+            text, used = self._with_author_before(snap, best, text, used)
         facts = found.facts
         if direct is not None:
             d_text, d_pid, d_conf, d_facts = direct
@@ -302,6 +304,21 @@ class QuestionAnswerer:
         names = "; ".join(re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", h) for h, _ in items)
         return f"{text} {names}.", used + [pid for _, pid in items if pid not in used]
 
+    def _with_author_before(self, snap: Snapshot, best: Scored, text: str, used: list[str]):
+        """A co-author's line on its own ("Chris Hudson-Wallis, Programme Officer") follows the
+        paragraph that ends "Author: Stephanie Davis, …": the answer names both."""
+        if _AUTHOR_LINE.match(best.sentence.text) or not best.sentence.has_person:
+            return text, used
+        previous = None
+        for sp in snap.catalog.paragraphs_of(best.context.document_id):
+            if sp.paragraph.id == best.context.paragraph_id:
+                break
+            previous = sp.paragraph
+        last = sentences_of(previous.id, previous.text)[-1].text if previous is not None and previous.text else ""
+        if not _AUTHOR_LINE.match(last):
+            return text, used
+        return trim(f"{last} {text}", MAX_ANSWER), [previous.id] + used
+
     def _document(self, snap: Snapshot, state: _GenerationState, doc_id: str) -> _DocumentText:
         """A document's whole text (folded), the acronyms it defines and the dates it states,
         cached per generation."""
@@ -472,6 +489,8 @@ class QuestionAnswerer:
         return out
 
 
+_AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
+_AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
 _GRADER = re.compile(r"\b(?:did|does|has|have)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:give|gave|award|rate|grade|judge|find)\b")

@@ -79,3 +79,9 @@ def test_a_name_in_another_role_and_a_period_after_the_paper_do_not_answer(medwa
     assert not medway.ask("Who is the independent chair of the Improvement Board?").answered
     # A paper of October 2023 cannot report what a 2024 visit found.
     assert not medway.ask("What did Ofsted's 2024 focused visit to Medway conclude?").answered
+
+
+def test_a_co_author_on_a_line_of_their_own_comes_with_the_author_line_before(medway):
+    out = medway.ask("Which officers wrote the addendum report on the committee's work programme?")
+    assert out.answered and "Stephanie Davis" in out.answer and "Hudson-Wallis" in out.answer
+    assert len({c.id for c in out.citations[:2]}) == 2  # both paragraphs are cited

@@ -49,7 +49,8 @@ _PER = {unit: (re.compile(rf"\bper {unit}\b|\b{unit}ly\b|\ban? {unit}\b", re.I),
                re.compile(rf"\bper {unit}\b|\b{unit}ly\b|\ban? {unit}\b|/\s?{unit}\b|\d\s?p/?{unit[0]}\b", re.I))
         for unit in ("hour", "week", "month")}
 _LISTED = re.compile(r"\b(?:what|which)(?: [\w-]+)? (?:are|were) (?:the|its|their|our) (?:\d+ |two |three |four |five |six |seven |eight |"
-                     r"nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b", re.I)
+                     r"nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
+                     r"\b(?:what|which) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b", re.I)
 # "There are 4 key themes of the strategy, listed below": the items follow under their own headings.
 ENUMERATES_BELOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'\u2019-]+\s+){0,2}?"
                               r"([a-z]+s)\b.{0,60}?(?:listed below|set out below|below|as follows|following)", re.I)
@@ -61,9 +62,11 @@ _ENUMERATION = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such as|namely|are|were)\
 def listed_noun(question: str) -> str | None:
     """What a list question asks for: "themes" in "What are the four themes of the strategy?"."""
     m = _LISTED.search(question)
-    return m.group(1).lower() if m else None
+    return (m.group(1) or m.group(2)).lower() if m else None
 
 
+# "What time did the meeting start?": a clock time; "when does the programme start?" is a date.
+ASKS_CLOCK_TIME = re.compile(r"\btime\b|\bmeeting\b.*\bstart|\bstart\w*\b.*\bmeeting\b", re.I)
 _ASKS_DURATION = re.compile(r"\b(?:how long|within what|over what period|for what period|"
                             r"what (?:period|timescale|timeframe|time ?frame))\b", re.I)
 _DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)"
@@ -161,7 +164,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     if t == AnswerType.DATE:
         if _ASKS_DURATION.search(a.question):  # "how long ago", "within what period": "four years", "16 weeks"
             return 1.0 if _DURATION.search(s.text) else 0.3
-        if re.search(r"\b(time|start)\b", a.question, re.I):
+        if ASKS_CLOCK_TIME.search(a.question):
             return 1.0 if s.has_time else 0.1
         asked = {d.label.lower() for d in a.dates}
         fresh = [d for d in find_spans(s.text) if d.label.lower() not in asked]
@@ -304,6 +307,8 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         follow = [r.sentence for r in ranked if r.context is best.context
                   and r.sentence.index == best.sentence.index + 1 and r.sentence.has_person]
         parts.extend(follow[:1])
+    if len(parts) == 1 and (cell := _table_cell(a.question, best.sentence.text)):
+        return cell, used
     text = " ".join(p.text for p in parts)
     if len(text) > MAX_ANSWER and a.answer_type == AnswerType.TREND and len(parts) > 1:
         # Each value of a trend keeps its own clause: trimming the whole would drop the later ones.
@@ -316,6 +321,23 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
 
 _WORD_NUMBERS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _NUMBERED = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def _table_cell(question: str, text: str) -> str | None:
+    """"What risk rating is given to recruitment?" over a table row ("Risk | … | Risk rating —
+    Recruitment & retention | … | BII"): the row's label and the cell under the column named."""
+    if " \u2014 " not in text or " | " not in text:
+        return None
+    header, row = (x.split(" | ") for x in text.split(" \u2014 ", 1))
+    if len(header) != len(row) or len(header) < 3:
+        return None
+    asked = set(re.findall(r"[a-z0-9]+", question.lower()))
+    named = [(len(h), i) for i, h in enumerate(header) if i and h.strip()
+             and set(re.findall(r"[a-z0-9]+", h.lower())) <= asked]
+    if not named:
+        return None
+    i = max(named)[1]
+    return f"{row[0].strip()} \u2014 {header[i].strip()}: {row[i].strip()}"
 
 
 _NOTING = re.compile(r":\s*\(?[a-z]\)\s*(?:to )?not(?:e|ed)\b", re.I)

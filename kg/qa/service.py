@@ -19,7 +19,7 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, future_only
-from kg.qa.composer import (ENUMERATES_BELOW, MAX_ANSWER, Context, Scored, _singular, compose, coverage, date_fit,
+from kg.qa.composer import (ASKS_CLOCK_TIME, ENUMERATES_BELOW, MAX_ANSWER, Context, Scored, _singular, compose, coverage, date_fit,
                              listed_noun, type_fit)
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
@@ -449,7 +449,7 @@ class QuestionAnswerer:
 
     def _meeting_answer(self, snap: Snapshot, a: Analysis, found: FactFindings):
         """Time or venue of a meeting the question dates, cited to the paragraph that states it."""
-        wants = "time" if re.search(r"\b(time|start)", a.question, re.I) and a.answer_type == AnswerType.DATE \
+        wants = "time" if ASKS_CLOCK_TIME.search(a.question) and a.answer_type == AnswerType.DATE \
             else "venue" if a.answer_type == AnswerType.PLACE else None
         if wants is None:
             return None

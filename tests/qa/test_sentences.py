@@ -284,3 +284,25 @@ def test_each_value_of_a_long_trend_keeps_its_clause():
     ranked = _ranked(a, first) + _ranked(a, second)
     text, _ = compose(a, ranked[0], ranked)
     assert "412" in text and "457" in text and len(text) <= MAX_ANSWER
+
+
+def test_a_table_row_answers_with_the_cell_of_the_column_asked():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("What risk rating is given to recruitment and retention in the risk register?")
+    ranked = _ranked(a, "Risk | Description | Risk rating\nRecruitment & retention | Vacancies remain unfilled | BII")
+    row = next(r for r in ranked if "BII" in r.sentence.text)
+    text, _ = compose(a, row, ranked)
+    assert text == "Recruitment & retention \u2014 Risk rating: BII"
+
+
+def test_start_is_a_clock_time_only_for_meetings_and_counted_lists():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import listed_noun, type_fit
+
+    programme = analyse("When does the Step Up to Social Work programme start?")
+    assert type_fit(programme, _sentence("This programme will commence in January 2024."), set()) >= 0.8
+    meeting = analyse("What time did the meeting start?")
+    assert type_fit(meeting, _sentence("This programme will commence in January 2024."), set()) == 0.1
+    assert listed_noun("Which three safeguarding partners make up the partnership?") == "partners"

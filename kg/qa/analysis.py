@@ -74,7 +74,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(?:(?:on|by|from|until|till|since|in|at|for) )?"
                                   r"(when|what dates?|which dates?|what year|how long|within what|over what period|"
                                   r"what (?:period|timescale|timeframe|time ?frame)|"
-                                  r"in what year|at what time|what time)\b", re.I)),
+                                  r"in what year|at what time|what time)\b|"
+                                  r"\b(?:give|state|tell me|what is|what was|what's) the (?:exact )?date\b", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(
         r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to|for|that)\b|"

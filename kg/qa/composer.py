@@ -89,6 +89,7 @@ class Context:
     dated: str = ""  # heading path and title only: the dates they state (not the meeting's)
     heading: str = ""  # the paragraph's own heading: the label of a bare value under it
     document_id: str = ""
+    headed: bool = False  # a short value under a heading the question names in full (a form's field)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,10 @@ from kg.qa.dates import SEASONS, find_spans, wants_latest
 
 PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
+HEADED = 0.75  # retrieval score given to a short value under a heading the question names in full
+HEADED_BOOST = 0.5
+HEADED_DOCUMENTS = 3  # … looked for in this many leading papers
+HEADED_LENGTH = 200  # … when the value is this short (a form's field, not a section)
 FACT_READ = 0.25  # … and those a graph fact boosts this much
 EXCLUDED = 0.6  # score of a sentence about what the question rules out
 UNROLED = 0.7  # score of a sentence that names nobody in the role a who-question asks about
@@ -54,6 +58,7 @@ class _GenerationState:
     df: dict[str, int] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
     doc_text: dict[str, "_DocumentText"] = field(default_factory=dict)
+    headings: dict[str, list] = field(default_factory=dict)  # per document: (paragraph, its heading's stems)
 
 
 class _DocumentText(NamedTuple):
@@ -158,6 +163,12 @@ class QuestionAnswerer:
             if p.id not in have:
                 paragraphs.append((p, score))
                 have.add(p.id)
+        headed = set()
+        for p in self._by_heading(snap, a, state, [p for p, _ in paragraphs]):
+            headed.add(p.id)
+            if p.id not in have:
+                paragraphs.append((p, HEADED))
+                have.add(p.id)
         docs = {}
         out = []
         for rank, (p, score) in enumerate(paragraphs):
@@ -167,10 +178,11 @@ class QuestionAnswerer:
             meta = entry.meta
             around = " ".join(x for x in (" ".join(p.heading_path), meta.title, meta.body, meta.council,
                                           meta.meeting_date.strftime("%d %B %Y") if meta.meeting_date else None) if x)
-            boost = found.boost.get(p.id, 0.0)
+            # The field the question names in full is as good as a fact's paragraph.
+            boost = max(found.boost.get(p.id, 0.0), HEADED_BOOST if p.id in headed else 0.0)
             dated = " ".join(x for x in (" ".join(p.heading_path), meta.title) if x)
             heading = p.heading_path[-1] if p.heading_path else ""
-            out.append(Context(p.id, p.text, around, score, boost, rank, dated, heading, p.document_id))
+            out.append(Context(p.id, p.text, around, score, boost, rank, dated, heading, p.document_id, p.id in headed))
         # Fact-boosted paragraphs are read even when retrieval ranked them low.
         out.sort(key=lambda c: -(c.retrieval + c.boost))
         return out
@@ -197,6 +209,23 @@ class QuestionAnswerer:
                 scored.append((share, sp.paragraph))
         scored.sort(key=lambda x: -x[0])
         return [(p, 0.5 * share) for share, p in scored[:2]]
+
+    def _by_heading(self, snap: Snapshot, a: Analysis, state: _GenerationState, found: list) -> list:
+        """Paragraphs of the leading papers whose own heading the question names in full ("On what
+        date was it authorised?" → the value under "Date of authorisation"): a bare value under a
+        form's label has too few words of its own for retrieval to find it."""
+        wanted = set(self._tokenize(a.question))  # framing words too: "date" names the field
+        documents = list(dict.fromkeys(p.document_id for p in found))[:HEADED_DOCUMENTS]
+        out = []
+        for doc_id in documents:
+            if doc_id not in state.headings:
+                if len(state.headings) >= DOC_TEXT_CACHE:
+                    state.headings.pop(next(iter(state.headings)))
+                state.headings[doc_id] = [(sp.paragraph, frozenset(self._tokenize(sp.paragraph.heading_path[-1])))
+                                          for sp in snap.catalog.paragraphs_of(doc_id) if sp.paragraph.heading_path]
+            out.extend(p for p, stems in state.headings[doc_id]
+                       if len(stems) >= 2 and stems <= wanted and len(p.text) < HEADED_LENGTH)
+        return out[:2]
 
     def _weights(self, snap: Snapshot, state: _GenerationState, a: Analysis):
         """IDF of the question's stems; the distinctive ones; those no paragraph contains."""
@@ -238,6 +267,8 @@ class QuestionAnswerer:
         doc_id = best.context.document_id
         whole, defined, _ = self._document(snap, state, doc_id)
         near = f"{near} {_fold(expansions(best.context.text, defined))}"
+        if best.context.headed:
+            near = f"{near} {whole}"  # a form's field is about the form: its subject is the paper's
         phrases = [[_fold(w) for w in phrase] for phrase in _qualifiers(a.question)]
         qualifiers = {w for phrase in phrases for w in phrase}
         missing = [w for w in a.salient if _fold(w) not in near]
@@ -407,9 +438,11 @@ class QuestionAnswerer:
             asked = set(a.focus)
             out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
                      * (UNDECIDED if x.context.paragraph_id in undecided else 1.0)
-                     * (UNKNOWN if x.context.paragraph_id in unknown else 1.0) * UNNAMED ** len(
+                     * (UNKNOWN if x.context.paragraph_id in unknown else 1.0)
+                     # (a form's field rarely repeats the form's subject)
+                     * UNNAMED ** (0 if x.context.headed else len(
                 {_run_of(a.question, w) for w in (x.unstated if a.answer_type == AnswerType.YESNO else x.missing_salient)
-                 if not asked or w.lower() in asked}))
+                 if not asked or w.lower() in asked})))
         return out
 
     # -- facts as answers ----------------------------------------------------------------

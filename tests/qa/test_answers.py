@@ -85,3 +85,9 @@ def test_a_co_author_on_a_line_of_their_own_comes_with_the_author_line_before(me
     out = medway.ask("Which officers wrote the addendum report on the committee's work programme?")
     assert out.answered and "Stephanie Davis" in out.answer and "Hudson-Wallis" in out.answer
     assert len({c.id for c in out.citations[:2]}) == 2  # both paragraphs are cited
+
+
+def test_a_value_under_a_heading_the_question_names_is_found(medway):
+    # "23/02/2023" under "Date of authorisation" has no words of its own for retrieval to match.
+    out = medway.ask("Give the date of authorisation of the sufficiency strategy's diversity impact assessment.")
+    assert out.answered and "23/02/2023" in out.answer

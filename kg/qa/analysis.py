@@ -41,6 +41,8 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.RATING, re.compile(
+        r"^\s*(?:did|was|were|is|are|has|have)\b.*\b(?:judge|judged|rate|rated|grade|graded)\b.*"
+        r"\b(?:good|outstanding|inadequate|requires improvement)\b|"
         r"\bwhat (?:overall )?(?:rating|grade|grading|judgement|judgment|score)\b|"
         r"\bhow (?:was|were|is|are|did) .{0,80}\b(?:rated|graded|judged)\b|\bhow did \w+ (?:rate|grade|judge)\b", re.I)),
     (AnswerType.TREND, re.compile(
@@ -121,7 +123,9 @@ def analyse(question: str) -> Analysis:
     spans = [_shifted(q, span) for span in find_spans(q)]
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
     words = WORD.findall(q)
-    terms = _terms(words)
+    # "Did the assessment find that X?": X is what is asked; the paper named is where to look.
+    says = _SAYS_WHETHER.match(q)
+    terms = _terms(WORD.findall(q[says.end():]) if says else words)
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
     proper = _question_proper(q)
     focus = _terms(WORD.findall(clause or proper)) if (clause or proper) != q else ()
@@ -172,7 +176,8 @@ def _add_months(day: date, months: int, end: bool = False) -> date:
 
 # "Does the Portfolio Holder's report say any children are…": the paper is where to look, not the subject.
 _SAYS_WHETHER = re.compile(r"^(?:does|did|do) (?:the |a |an )?(?:[\w'\u2019-]+ ){0,5}?(?:report|paper|minutes|update|strategy|"
-                           r"plan|briefing|papers|reports)s? (?:say|state|show|mention|note|record|confirm)s? "
+                           r"plan|briefing|assessment|review|inspection|audit|survey|papers|reports)s? "
+                           r"(?:say|state|show|mention|note|record|confirm|find|conclude|identify)s? "
                            r"(?:that |whether |if )?(?=\S)", re.I)
 _LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
 

@@ -281,7 +281,10 @@ class QuestionAnswerer:
             own = _fold(" ".join(x for x in (meta.council, meta.body, grader and grader.group(1)) if x))
             whole = " ".join(_fold(w) for w in a.salient if _fold(w) in near or _fold(w) in own)
         # A qualifier ("for the High Needs Block") counts once, whatever its length.
-        unmet = sum(1 for phrase in phrases if any(w not in near for w in phrase))
+        # "… at the time of the Portfolio Holder's March 2023 report": a paper named, so the paper says it.
+        papers = [[_fold(w) for w in phrase] for phrase in _qualifiers(a.question, papers=True)]
+        unmet = sum(1 for phrase in phrases if any(w not in near for w in phrase)
+                    and not (phrase in papers and all(w in whole for w in phrase)))
         stems = self._stems(best.context.text + " " + best.context.around + " " + expansions(best.context.text, defined))
         first_stem = {t: self._tokenize(t)[0] for t in a.terms if self._tokenize(t)}
         absent_terms = [t for t, stem in first_stem.items() if stem in absent and stem not in stems]
@@ -582,9 +585,14 @@ _BODY_NOUN = re.compile(r"\s(?:Committee|Board|Council|Panel|Forum|Partnership|C
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 
 
-def _qualifiers(question: str) -> list[list[str]]:
-    """Capitalised phrases that restrict what is asked: "in Kent", "for the High Needs Block"."""
-    return [m.group(1).split() for m in _QUALIFIER.finditer(question)]
+def _qualifiers(question: str, papers: bool = False) -> list[list[str]]:
+    """Capitalised phrases that restrict what is asked: "in Kent", "for the High Needs Block";
+    with ``papers``, only those that name a paper ("of the Portfolio Holder's March report")."""
+    return [m.group(1).split() for m in _QUALIFIER.finditer(question)
+            if not papers or _PAPER_AFTER.match(question, m.end())]
+
+
+_PAPER_AFTER = re.compile(r"\s*(?:(?:19|20)\d\d\s+)?(?:annual\s+)?(?:report|paper|update|minutes|agenda|briefing|assessment)\b", re.I)
 
 
 # Words a question is more often phrased with than about: participles and connectives

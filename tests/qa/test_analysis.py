@@ -234,3 +234,19 @@ def test_risen_or_fallen_is_a_trend_and_the_paper_said_is_where_to_look():
 def test_what_the_committee_did_names_it_as_the_decider():
     assert analyse("What did the Committee do with the strategy at its March 2023 meeting?").actor == "Committee"
     assert analyse("What did officers do about the backlog?").actor is None
+
+
+def test_a_yes_no_about_a_grade_is_a_rating_and_what_a_paper_found_is_the_subject():
+    assert analyse("Did Ofsted judge the experiences of children who need help to be good in 2023?"
+                   ).answer_type == AnswerType.RATING
+    a = analyse("Did the diversity impact assessment find that the strategy would have any adverse impacts?")
+    assert a.answer_type == AnswerType.YESNO
+    assert "assessment" not in a.terms and {"adverse", "impacts"} <= set(a.terms)
+
+
+def test_a_qualifier_that_names_a_paper_is_met_by_the_paper():
+    from kg.qa.service import _qualifiers
+
+    q = "Were any children serving a custodial sentence at the time of the Portfolio Holder's March 2023 report?"
+    assert _qualifiers(q, papers=True) == [["Portfolio", "Holder's", "March"]]
+    assert _qualifiers("How many children were in care in Kent?", papers=True) == []

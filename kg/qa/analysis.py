@@ -70,7 +70,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))", re.I)),
     (AnswerType.PERSON, re.compile(
         r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|^\s*(?:the\s+)?names? of\b|"
-        r"\bname the (?:officer|person|councillor|director|chair)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
+        r"\bname the (?:[\w'\u2019-]+ ){0,3}?(?:officer|person|councillor|director|chair|adviser|advisor|head|manager|"
+        r"leader|member|holder)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
         r"\bwhich (?:[\w'\u2019-]+\s){0,3}?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors)\b", re.I)),
     (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(?:(?:on|by|from|until|till|since|in|at|for) )?"
@@ -81,7 +82,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(
         r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to|for|that)\b|"
-        r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?) do\b", re.I)),
+        r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?)"
+        r"(?: actually| finally| eventually| formally| then)? do\b", re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
     (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what are the)\b|"
                                   r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are)\b", re.I)),
@@ -322,7 +324,7 @@ _NOT_ACTOR = frozenset("asked to been being not also then able expected due firs
 
 
 _DID_DO = re.compile(r"\b(?i:what did) (?:(?i:the)\s+)?((?:[\w'\u2019-]+\s+){0,5}?(?:[Cc]ommittee|[Cc]abinet|[Cc]ouncil|[Bb]oard|"
-                     r"[Pp]anel|[Ff]orum|[Mm]embers|[Cc]ouncillors))\s+do\b")
+                     r"[Pp]anel|[Ff]orum|[Mm]embers|[Cc]ouncillors))\s+(?:(?:actually|finally|eventually|formally|then)\s+)?do\b")
 
 
 def _actor(question: str) -> str | None:

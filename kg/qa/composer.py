@@ -308,6 +308,11 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         follow = [r.sentence for r in ranked if r.context is best.context
                   and r.sentence.index == best.sentence.index + 1 and r.sentence.has_person]
         parts.extend(follow[:1])
+    if a.answer_type == AnswerType.YESNO and re.search(r"\bany\b", a.question, re.I) and not _NONE.search(best.sentence.text):
+        # "Did Ofsted find any child at risk?": the sentence after the visit's says "they found no child…".
+        follow = [r.sentence for r in ranked if r.context is best.context
+                  and r.sentence.index == best.sentence.index + 1 and _NONE.search(r.sentence.text)]
+        parts.extend(follow[:1])
     if len(parts) == 1 and (cell := _table_cell(a.question, best.sentence.text)):
         return cell, used
     text = " ".join(p.text for p in parts)
@@ -341,6 +346,7 @@ def _table_cell(question: str, text: str) -> str | None:
     return f"{row[0].strip()} \u2014 {header[i].strip()}: {row[i].strip()}"
 
 
+_NONE = re.compile(r"\b(?:no|none|nil|nobody|not any)\b", re.I)
 _NOTING = re.compile(r":\s*\(?[a-z]\)\s*(?:to )?not(?:e|ed)\b", re.I)
 
 

@@ -41,6 +41,7 @@ UNROLED = 0.7  # score of a sentence that names nobody in the role a who-questio
 CONTRASTED = 0.7  # score of a sentence naming another of the kind asked about, and not it
 UNDECIDED = 0.8  # rank of a sentence whose paragraph does not show the question's decider deciding
 UNKNOWN = 0.8  # rank of a sentence from a paper that never names something the question names
+UNSTATED = 0.8  # rank of a yes/no sentence per name of the claim it does not state
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 CITATIONS = 5
@@ -443,7 +444,7 @@ class QuestionAnswerer:
                      * (UNDECIDED if x.context.paragraph_id in undecided else 1.0)
                      * (UNKNOWN if x.context.paragraph_id in unknown else 1.0)
                      # (a form's field rarely repeats the form's subject)
-                     * UNNAMED ** (0 if x.context.headed else len(
+                     * (UNSTATED if a.answer_type == AnswerType.YESNO else UNNAMED) ** (0 if x.context.headed else len(
                 {_run_of(a.question, w) for w in (x.unstated if a.answer_type == AnswerType.YESNO else x.missing_salient)
                  if not asked or w.lower() in asked})))
         return out
@@ -478,6 +479,10 @@ class QuestionAnswerer:
             newest = holders[0]
             label = _fold(newest.subject or "")
             if any(_fold(w) not in label for w in a.salient):
+                return None
+            # The post must be named as such: "work programme to which officer" does not name the
+            # "Programme Officer".
+            if _fold(re.split(r"\s*[(,]", newest.subject or "")[0]) not in _fold(a.question):
                 return None
             when = f" (as at {newest.when.strftime('%d %B %Y').lstrip('0')})" if newest.when else ""
             return f"{newest.value}, {newest.subject}{when}.", newest.paragraph_id, 0.8 * min(1.0, posts[0].score), [newest]

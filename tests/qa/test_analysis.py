@@ -250,3 +250,9 @@ def test_a_qualifier_that_names_a_paper_is_met_by_the_paper():
     q = "Were any children serving a custodial sentence at the time of the Portfolio Holder's March 2023 report?"
     assert _qualifiers(q, papers=True) == [["Portfolio", "Holder's", "March"]]
     assert _qualifiers("How many children were in care in Kent?", papers=True) == []
+
+
+def test_name_the_adviser_and_what_the_committee_actually_did():
+    assert analyse("Name the DfE adviser who has been supporting the improvement plan.").answer_type == AnswerType.PERSON
+    a = analyse("What did the committee actually do with the strategy in March 2023?")
+    assert a.answer_type == AnswerType.DECISION and a.actor == "committee"

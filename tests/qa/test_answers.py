@@ -91,3 +91,9 @@ def test_a_value_under_a_heading_the_question_names_is_found(medway):
     # "23/02/2023" under "Date of authorisation" has no words of its own for retrieval to match.
     out = medway.ask("Give the date of authorisation of the sufficiency strategy's diversity impact assessment.")
     assert out.answered and "23/02/2023" in out.answer
+
+
+def test_a_post_is_a_direct_answer_only_when_the_question_names_it(medway):
+    # "work programme to which officer" holds the words of "Programme Officer", not the post.
+    out = medway.ask("To which officer was the committee asked to delegate drawing up the first themed work programme?")
+    assert out.answered and "Director of People" in out.answer and "Hudson-Wallis" not in out.answer

@@ -36,7 +36,7 @@ def test_medway_development_set(medway):
     print("\nMedway development set:", json.dumps(summary))
     assert report.abstention == 1.0
     assert report.citation_accuracy >= 0.95
-    assert report.strict_accuracy >= 0.96
+    assert report.strict_accuracy >= 0.97
 
 
 def test_sample_questions(samples):
@@ -51,14 +51,16 @@ def test_sample_questions(samples):
 # (set, strict floor). Each set was written by a helper who read only the papers; its first,
 # untuned run is in the README. Each then prompted general fixes, so here they guard against
 # regressions.
-HELD_OUT = [("medway_heldout", 0.93), ("medway_blind", 0.82), ("medway_final", 0.88), ("medway_fourth", 0.97),
+HELD_OUT = [("medway_heldout", 0.95), ("medway_blind", 0.87), ("medway_final", 0.88), ("medway_fourth", 0.97),
             ("medway_fifth", 0.94), ("medway_sixth", 0.91), ("medway_seventh", 0.91), ("medway_eighth", 0.85),
-            ("medway_ninth", 0.91), ("medway_tenth", 0.67), ("medway_eleventh", 0.85), ("medway_twelfth", 0.88)]
+            ("medway_ninth", 0.91), ("medway_tenth", 0.67), ("medway_eleventh", 0.94), ("medway_twelfth", 0.88),
+            ("medway_thirteenth", 0.88), ("medway_fourteenth", 0.94), ("medway_fifteenth", 0.88),
+            ("medway_sixteenth", 0.88)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)
 def test_sets_written_without_the_code(medway, name, strict_floor):
-    """Twelve sets written by people who read only the papers (first runs in the README)."""
+    """Sets written by people who read only the papers (first runs in the README)."""
     path = MEDWAY_QUESTIONS.parent / f"{name}.jsonl"
     report = run_questions(lambda q: medway.ask(q).to_json(), load_questions(path))
     print(f"\n{name}:", json.dumps(report.summary()))

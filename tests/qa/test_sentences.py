@@ -306,3 +306,14 @@ def test_start_is_a_clock_time_only_for_meetings_and_counted_lists():
     meeting = analyse("What time did the meeting start?")
     assert type_fit(meeting, _sentence("This programme will commence in January 2024."), set()) == 0.1
     assert listed_noun("Which three safeguarding partners make up the partnership?") == "partners"
+
+
+def test_an_any_question_adds_the_next_sentence_that_says_none():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("Did Ofsted find any child at risk of harm at its monitoring visit?")
+    ranked = _ranked(a, "Ofsted carried out a monitoring visit in September 2022 and recognised progress. "
+                        "They found no child at risk of harm. Staff turnover remains a challenge.")
+    text, _ = compose(a, ranked[0], ranked)
+    assert "no child at risk" in text and "turnover" not in text

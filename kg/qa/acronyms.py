@@ -58,6 +58,11 @@ def expansions(text: str, defined: dict[str, str]) -> str:
         meaning = defined.get(key.upper()) or _GLOSSARY_UPPER.get(key.upper())
         if meaning and (key.isupper() or key in GLOSSARY):
             out.append(meaning)
+    # A unit written in lower case after its number: "589.14fte".
+    for unit in set(re.findall(r"\d\s?([a-z]{2,5})\b", text)):
+        meaning = _GLOSSARY_UPPER.get(unit.upper())
+        if meaning and meaning not in out:
+            out.append(meaning)
     return " ".join(out)
 
 

@@ -32,7 +32,7 @@ FRAMING = frozenset(
     received attend attended take took taken make made give gave held hold holds get got
     roughly approximately around nearly almost about extra additional body organisation went go goes
     come came coming item according big large terms kind sort type apart besides aside actually ring phone
-    call email""".split()
+    call email moment mention mentions mentioned named""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(

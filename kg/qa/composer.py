@@ -30,6 +30,7 @@ _ASKS_FOR_ROLE = re.compile(
     r"\bwho (?:introduced|presented|answered|responded|replied|explained|reported|gave|spoke|said|led)\b|"
     r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
     r"\bwho (?:was|were|is|are|will be) (?:to be )?(?:given|granted|delegated|assigned|tasked|responsible)\b|"
+    r"\bwho\b.{0,40}\b(?:be|been) (?:delegated|given authority|granted authority)\b|"
     r"\b(?:delegat\w*|referr?\w*)\b.{0,80}\bto\?", re.I)
 _ASKS_REQUEST = re.compile(r"\b(?:(?:was|were|is|are|been|being) (?:[\w'-]+ ){0,4}?(?:asked|invited|requested)|recommend\w*|"
                            r"propos\w*)\b", re.I)
@@ -177,10 +178,14 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     if t == AnswerType.LIST and (noun := listed_noun(a.question)):
         # "What are the four themes of the strategy?": a sentence that counts or names them.
         stem = _singular(noun)
+        count = re.search(rf"\b(\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(noun)}", a.question, re.I)
+        said = count and "|".join({count.group(1).lower(), _AS_WORD.get(count.group(1), count.group(1).lower())})
+        if said and re.search(rf"\b(?:{said})\s+(?:[\w'\u2019-]+\s+){{0,2}}[a-z]+s\b", text):
+            return 1.0  # "the three safeguarding partners" for "which three organisations"
         if not re.search(rf"\b{re.escape(stem)}", text):
             return 0.6
         if s.text.endswith(":"):
-            return 1.0  # "The four themes are:", the items follow
+            return 0.5 if count else 0.9  # "The themes are:", the items follow (but "which three…" wants them counted)
         return 1.0 if re.search(rf"(?:\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(stem)}", text) else 0.8
     if t == AnswerType.YESNO and re.search(r"\bany\b", a.question, re.I):
         # "Are any … in hotels?" is answered by how many: "none are", "no children", "16 young people".
@@ -325,6 +330,7 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
     return trim(text, MAX_ANSWER, must), used
 
 
+_AS_WORD = {str(i): w for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _WORD_NUMBERS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _NUMBERED = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 

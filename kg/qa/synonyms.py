@@ -35,6 +35,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("recruit", "recruited", "recruitment", "hire", "hired", "hiring"),
     ("overspend", "overspent", "overspends"),
     ("target", "targets", "aim", "aims", "goal", "goals"),
+    ("rescind", "rescinded", "lift", "lifted", "revoke", "revoked"),
     ("reason", "reasons", "factor", "factors"),
     ("concern", "concerns", "concerned", "worry", "worries", "worried"),
 )

@@ -317,3 +317,22 @@ def test_an_any_question_adds_the_next_sentence_that_says_none():
                         "They found no child at risk of harm. Staff turnover remains a challenge.")
     text, _ = compose(a, ranked[0], ranked)
     assert "no child at risk" in text and "turnover" not in text
+
+
+def test_which_three_is_answered_by_a_sentence_that_counts_three():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("Which three organisations make up the safeguarding partnership?")
+    counted = _sentence("Medway Council, Kent Police and NHS Kent are the three safeguarding partners of the MSCP.")
+    lead_in = _sentence("Local organisations work together in a system where:")
+    assert type_fit(a, counted, set()) == 1.0 and type_fit(a, lead_in, set()) == 0.5
+
+
+def test_a_unit_after_its_number_is_expanded_and_framing_is_not_subject():
+    from kg.qa.acronyms import expansions
+    from kg.qa.analysis import analyse
+
+    assert "full time equivalent" in expansions("The overall establishment is 589.14fte.", {})
+    assert "moment" not in analyse("How many young people are supported at the moment?").terms
+    assert "mentioned" not in analyse("What is the name of the adviser mentioned in the report?").terms

@@ -54,7 +54,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"go down|decrease|drop)\b|\bfrom what (?:level|figure|number|rate)\b|"
         r"\bmore or (?:fewer|less)\b|\b(?:higher|lower|more|fewer|less|better|worse) (?:[\w'\u2019-]+ ){0,8}?than "
         r"(?:before|in \d{4}|a (?:few|couple of) years ago|\d+ years ago|last year|previously|it was|the year before)\b|"
-        r"what happened to the (?:number|share|rate|proportion|percentage|level|use|cost)\b)", re.I)),
+        r"what (?:has |have )?happened to the (?:number|share|rate|proportion|percentage|level|use|cost)\b|"
+        r"\b(?:improved|worsened|deteriorated|got (?:better|worse))\s+(?:since|over|from)\b)", re.I)),
     (AnswerType.FIGURE, re.compile(
         r"\b(how (?:many|much|big|large)|by how much|out of how many)\b|"
         r"^\s*(what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
@@ -70,7 +71,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))", re.I)),
     (AnswerType.PERSON, re.compile(
         r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|^\s*(?:the\s+)?names? of\b|"
-        r"\bname the (?:[\w'\u2019-]+ ){0,3}?(?:officer|person|councillor|director|chair|adviser|advisor|head|manager|"
+        r"\bname (?:the |our |their )?(?:[\w'\u2019-]+ ){0,3}?(?:officer|person|councillor|director|chair|adviser|advisor|head|manager|"
         r"leader|member|holder)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
         r"\bwhich (?:[\w'\u2019-]+\s){0,3}?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors)\b", re.I)),
@@ -127,7 +128,7 @@ def analyse(question: str) -> Analysis:
     words = WORD.findall(q)
     # "Did the assessment find that X?": X is what is asked; the paper named is where to look.
     says = _SAYS_WHETHER.match(q)
-    terms = _terms(WORD.findall(q[says.end():]) if says else words)
+    terms = _terms(WORD.findall(q[says.end():])) if says else _terms(words)
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
     proper = _question_proper(q)
     focus = _terms(WORD.findall(clause or proper)) if (clause or proper) != q else ()
@@ -181,6 +182,8 @@ _SAYS_WHETHER = re.compile(r"^(?:does|did|do) (?:the |a |an )?(?:[\w'\u2019-]+ )
                            r"plan|briefing|assessment|review|inspection|audit|survey|papers|reports)s? "
                            r"(?:say|state|show|mention|note|record|confirm|find|conclude|identify)s? "
                            r"(?:that |whether |if )?(?=\S)", re.I)
+_ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|described) in|per) (?:the |a |an )?"
+                           r"[^,?]{3,80}?(?:report|paper|minutes|update|strategy|plan|briefing|assessment)s?\s*\??\s*$", re.I)
 _LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
 
 
@@ -190,7 +193,9 @@ def _question_proper(question: str) -> str:
     parts = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", question) if x.strip()]
     proper = parts[-1] if len(parts) > 1 else question
     m = _LEAD_IN.match(proper) or _SAYS_WHETHER.match(proper)
-    return proper[m.end():] if m and len(proper) - m.end() > 15 else proper
+    proper = proper[m.end():] if m and len(proper) - m.end() > 15 else proper
+    source = _ACCORDING_TO.search(proper)
+    return proper[: source.start()] + "?" if source and source.start() > 15 else proper
 
 
 # A question that opens with a subordinate clause or a scene ("When …,", "Besides noting …,",
@@ -311,8 +316,10 @@ def future_only(question: str, sentence: str) -> bool:
 
 def _digits(question: str) -> str:
     """Number words from three up as digits ("twelve months" → "12 months"); "one" and "two"
-    stay, since "one of the…" and "the two reports" are rarely counts to match."""
-    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], question)
+    stay, since "one of the…" and "the two reports" are rarely counts to match. An age band is
+    written as the papers write it ("aged 10 to 15" → "aged 10-15")."""
+    question = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], question)
+    return re.sub(r"\b(aged?|ages)\s+(\d+)\s+to\s+(\d+)\b", r"\1 \2-\3", question, flags=re.I)
 
 
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if int(n) >= 3) + r")\b", re.I)

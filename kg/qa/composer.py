@@ -51,7 +51,9 @@ _PER = {unit: (re.compile(rf"\bper {unit}\b|\b{unit}ly\b|\ban? {unit}\b", re.I),
         for unit in ("hour", "week", "month")}
 _LISTED = re.compile(r"\b(?:what|which)(?: [\w-]+)? (?:are|were) (?:the|its|their|our) (?:\d+ |two |three |four |five |six |seven |eight |"
                      r"nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
-                     r"\b(?:what|which) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b", re.I)
+                     r"\b(?:what|which) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
+                     r"^\s*(?:list|name) (?:the |all )?(?:\d+ |two |three |four |five |six |seven |eight |nine |ten )?"
+                     r"(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b", re.I)
 # "There are 4 key themes of the strategy, listed below": the items follow under their own headings.
 ENUMERATES_BELOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'\u2019-]+\s+){0,2}?"
                               r"([a-z]+s)\b.{0,60}?(?:listed below|set out below|below|as follows|following)", re.I)
@@ -63,7 +65,7 @@ _ENUMERATION = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such as|namely|are|were)\
 def listed_noun(question: str) -> str | None:
     """What a list question asks for: "themes" in "What are the four themes of the strategy?"."""
     m = _LISTED.search(question)
-    return (m.group(1) or m.group(2)).lower() if m else None
+    return next(g for g in m.groups() if g).lower() if m else None
 
 
 # "What time did the meeting start?": a clock time; "when does the programme start?" is a date.
@@ -183,7 +185,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         if said and re.search(rf"\b(?:{said})\s+(?:[\w'\u2019-]+\s+){{0,2}}[a-z]+s\b", text):
             return 1.0  # "the three safeguarding partners" for "which three organisations"
         if not re.search(rf"\b{re.escape(stem)}", text):
-            return 0.6
+            return 0.5 if count else 0.6  # "the four themes": a sentence not about themes is weak
         if s.text.endswith(":"):
             return 0.5 if count else 0.9  # "The themes are:", the items follow (but "which three…" wants them counted)
         return 1.0 if re.search(rf"(?:\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(stem)}", text) else 0.8

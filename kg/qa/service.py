@@ -290,13 +290,17 @@ class QuestionAnswerer:
         first_stem = {t: self._tokenize(t)[0] for t in a.terms if self._tokenize(t)}
         absent_terms = [t for t, stem in first_stem.items() if stem in absent and stem not in stems]
         body = snap.catalog.document(doc_id).meta.body
+        held = snap.catalog.document(doc_id).meta.meeting_date
         # A body named in full ("the Planning Committee") is in the paper only if its name is:
         # "planning" and "committee" apart do not name it.
         unnamed = {w for w in missing if (run := _body_run(a.question, w)) and _fold(run) not in whole}
         return calibration.Gaps(
             actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
             predicate_missing=bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)),
-            future_only=future_only(a.question, best.sentence.text),
+            # "What was the result of the 2024 review?" cannot be answered by a paper of 2023.
+            future_only=future_only(a.question, best.sentence.text) or (
+                bool(_OUTCOME.search(a.question)) and bool(a.dates) and held is not None
+                and all(d.start > held for d in a.dates)),
             role_missing=not states_role(a, best),
             salient_absent=sum(1 for w in missing if (_fold(w) not in whole or w in unnamed) and _fold(w) not in qualifiers),
             qualifier_absent=unmet,
@@ -530,6 +534,7 @@ class QuestionAnswerer:
         return out
 
 
+_OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|concluded?|conclusions?|judgement|verdict)\b", re.I)
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")

@@ -21,6 +21,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("decrease", "decreased", "decreases", "fall", "falls", "fell", "fallen", "drop", "dropped", "decline",
      "declined", "reduce", "reduced", "reduction", "cut", "cuts", "cutting"),
     ("model", "format"),
+    ("adolescent", "adolescents", "teenager", "teenagers", "teens"),
     ("cost", "costs", "spend", "spent", "spending", "expenditure"),
     ("staff", "workforce", "employees"),
     ("child", "children", "kid", "kids"),

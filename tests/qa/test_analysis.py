@@ -256,3 +256,13 @@ def test_name_the_adviser_and_what_the_committee_actually_did():
     assert analyse("Name the DfE adviser who has been supporting the improvement plan.").answer_type == AnswerType.PERSON
     a = analyse("What did the committee actually do with the strategy in March 2023?")
     assert a.answer_type == AnswerType.DECISION and a.actor == "committee"
+
+
+def test_more_paraphrase_forms():
+    assert analyse("What has happened to the proportion of children placed with in-house carers?").answer_type == AnswerType.TREND
+    assert analyse("Has turnover among permanent social workers improved since the 2019 inspection?"
+                   ).answer_type == AnswerType.TREND
+    assert analyse("Name Medway's DfE adviser mentioned in the report.").answer_type == AnswerType.PERSON
+    assert "10-15" in analyse("What share of children came into care aged 10 to 15?").question
+    a = analyse("Are any children serving a custodial sentence, according to the Lead Member's youth offending update?")
+    assert "Lead" not in a.salient  # where to look, not what is asked about

@@ -97,3 +97,8 @@ def test_a_post_is_a_direct_answer_only_when_the_question_names_it(medway):
     # "work programme to which officer" holds the words of "Programme Officer", not the post.
     out = medway.ask("To which officer was the committee asked to delegate drawing up the first themed work programme?")
     assert out.answered and "Director of People" in out.answer and "Hudson-Wallis" not in out.answer
+
+
+def test_the_outcome_of_something_after_the_paper_is_not_in_it(medway):
+    # The October 2023 update says a Test of Assurance will take place in 2024; no paper can give its result.
+    assert not medway.ask("What was the outcome of the LGA's 2024 Test of Assurance of senior management?").answered

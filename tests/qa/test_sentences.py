@@ -336,3 +336,11 @@ def test_a_unit_after_its_number_is_expanded_and_framing_is_not_subject():
     assert "full time equivalent" in expansions("The overall establishment is 589.14fte.", {})
     assert "moment" not in analyse("How many young people are supported at the moment?").terms
     assert "mentioned" not in analyse("What is the name of the adviser mentioned in the report?").terms
+
+
+def test_list_the_themes_names_what_is_listed():
+    from kg.qa.composer import listed_noun
+    from kg.qa.synonyms import FoldingTokenizer
+
+    assert listed_noun("List the four key themes of the sufficiency strategy.") == "themes"
+    assert FoldingTokenizer()("teenagers") == FoldingTokenizer()("adolescents")

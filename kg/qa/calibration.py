@@ -80,7 +80,7 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
     # A yes/no claim must be the sentence's own, or the paragraph's with the sentence stating
     # its polarity ("none are resident in hotels", "there are no children sentenced").
     if a.answer_type == AnswerType.YESNO and best.coverage < 0.9 and not (
-            max(best.coverage, best.context_coverage) >= 0.65 and best.coverage >= 0.35
+            max(best.coverage, best.context_coverage) >= 0.6 and best.coverage >= 0.35
             and _POLARITY.search(best.sentence.text)):
         value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))

@@ -62,6 +62,16 @@ ENUMERATES_BELOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nin
 _ENUMERATION = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such as|namely|are|were)\b[^.]*,[^.]*,[^.]*\band\b")
 
 
+def asked_count(question: str) -> int | None:
+    """How many items a list question asks for: 4 in "What are the four areas…"."""
+    noun = listed_noun(question)
+    m = noun and re.search(rf"\b(\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(noun)}", question, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else next((int(k) for k, v in _AS_WORD.items() if v == word), None)
+
+
 def listed_noun(question: str) -> str | None:
     """What a list question asks for: "themes" in "What are the four themes of the strategy?"."""
     m = _LISTED.search(question)
@@ -188,7 +198,10 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.5 if count else 0.6  # "the four themes": a sentence not about themes is weak
         if s.text.endswith(":"):
             return 0.5 if count else 0.9  # "The themes are:", the items follow (but "which three…" wants them counted)
-        return 1.0 if re.search(rf"(?:\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(stem)}", text) else 0.8
+        numbers = said or rf"\d+|{_WORD_NUMBERS}"
+        if re.search(rf"(?:{numbers})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(stem)}", text):
+            return 1.0  # "There are 4 key themes" (as many as asked, when the question counts them)
+        return 0.5 if count else 0.8  # "which three partners": a sentence that does not count them is weak
     if t == AnswerType.YESNO and re.search(r"\bany\b", a.question, re.I):
         # "Are any … in hotels?" is answered by how many: "none are", "no children", "16 young people".
         return 1.0 if re.search(r"\b(?:no|none|nil|nobody|all|every)\b", text) or new_numbers else 0.6

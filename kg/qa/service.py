@@ -19,7 +19,7 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, future_only
-from kg.qa.composer import (ASKS_CLOCK_TIME, ENUMERATES_BELOW, MAX_ANSWER, Context, Scored, _singular, compose, coverage, date_fit,
+from kg.qa.composer import (ASKS_CLOCK_TIME, ENUMERATES_BELOW, MAX_ANSWER, asked_count, Context, Scored, _singular, compose, coverage, date_fit,
                              listed_noun, type_fit)
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
@@ -378,6 +378,7 @@ class QuestionAnswerer:
         by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
         excluded = {x for t in a.excluded for x in self._tokenize(t)}
         named = _named_kinds(a.question)
+        wanted = asked_count(a.question) if a.answer_type == AnswerType.LIST else None
         out: list[Scored] = []
         undecided: set[str] = set()  # paragraphs that do not show the question's decider deciding
         unknown: set[str] = set()  # paragraphs of papers that never name something the question names
@@ -400,7 +401,8 @@ class QuestionAnswerer:
             missing = tuple(w for w in a.salient if _fold(w) not in folded)
             if any(_fold(w) not in document.folded for w in missing):
                 unknown.add(c.paragraph_id)  # a name the question gives that the whole paper lacks
-            for s in sentences_of(c.paragraph_id, c.text):
+            sentences = sentences_of(c.paragraph_id, c.text)
+            for s in sentences:
                 # A list's lead-in ("What Ofsted said still needs to improve:") answers a list question
                 # with the items after it; otherwise it says nothing by itself.
                 if len(s.text) < 5 or (s.text.endswith(":") and a.answer_type != AnswerType.LIST):
@@ -412,6 +414,9 @@ class QuestionAnswerer:
                     own_text = f"{s.text} {c.heading}"
                 cov = coverage(self._stems(f"{own_text} {expansions(s.text, defined)}"), weights)
                 tf = type_fit(a, s, qnums, names)
+                if wanted and s.text.endswith(":"):
+                    # "What are the four areas…": a lead-in fits when four items follow it.
+                    tf = 1.0 if len(sentences) - s.index - 1 == wanted else 0.5
                 # "currently" and "now" speak as at the meeting: its date is the sentence's date.
                 df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))
                 # (A question about a meeting or paper is dated by its meeting, not by what it mentions.)

@@ -56,7 +56,8 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_ninth", 0.91), ("medway_tenth", 0.67), ("medway_eleventh", 0.94), ("medway_twelfth", 0.88),
             ("medway_thirteenth", 0.88), ("medway_fourteenth", 0.94), ("medway_fifteenth", 0.88),
             ("medway_sixteenth", 0.88), ("medway_seventeenth", 0.91), ("medway_eighteenth", 0.94),
-            ("medway_nineteenth", 0.91), ("medway_twentieth", 0.85)]
+            ("medway_nineteenth", 0.91), ("medway_twentieth", 0.85), ("medway_twentyfirst", 0.94),
+            ("medway_twentysecond", 0.94)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

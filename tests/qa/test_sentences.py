@@ -344,3 +344,15 @@ def test_list_the_themes_names_what_is_listed():
 
     assert listed_noun("List the four key themes of the sufficiency strategy.") == "themes"
     assert FoldingTokenizer()("teenagers") == FoldingTokenizer()("adolescents")
+
+
+def test_a_counted_list_needs_its_count():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import asked_count, type_fit
+
+    a = analyse("What are the four areas Ofsted said still need to improve?")
+    assert asked_count(a.question) == 4 and asked_count("What areas need to improve?") is None
+    two = _sentence("The report covers two priority areas of work: workforce and sufficiency.")
+    assert type_fit(a, two, set()) == 0.5  # areas, but not four of them
+    named = analyse("Name the three statutory safeguarding partners.")
+    assert type_fit(named, _sentence("The statutory partners meet every month."), set()) == 0.5

@@ -90,7 +90,8 @@ def strip_number(text: str) -> str:
 
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:table|figure|fig\.|chart|graph|appendix|annex|section|paragraph|para\.?|item|page|p\.|"
-    r"recommendation|option|priority|phase|stage|tier|level|step|part)\s*$", re.IGNORECASE)
+    r"recommendation|option|priority|phase|stage|tier|level|step|part|theme|objective|outcome|goal|ambition|"
+    r"principle|strand|workstream|aim|action|cohort)\s*$", re.IGNORECASE)
 
 
 _COUNT_WORD = re.compile(

@@ -30,6 +30,11 @@ def test_trim_keeps_the_clause_with_the_figure():
     assert "451" in cut and len(cut) <= 120
 
 
+def test_numbered_themes_and_cohorts_are_references_not_figures():
+    assert figures("The strategy sets out its aims, including a good start (theme 1) and health (theme 4).") == ()
+    assert figures("4 students joined the Step Up programme (Cohort 8).") == ("4",)
+
+
 def test_references_are_not_figures():
     from kg.qa.sentences import figures
 

@@ -26,6 +26,7 @@ from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan, Fact
 from kg.qa.sentences import sentences_of, trim
+from kg.qa.names import body_run, contrasts, fold, named_kinds, qualifiers, run_of, states_role
 from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import SEASONS, find_spans, wants_latest
 
@@ -264,26 +265,26 @@ class QuestionAnswerer:
     def _gaps(self, snap: Snapshot, state: _GenerationState, a: Analysis, best: Scored,
               rare: set[str], absent: set[str]) -> calibration.Gaps:
         """What the question names that the best answer's evidence does not."""
-        near = _fold(best.context.text + " " + best.context.around)
+        near = fold(best.context.text + " " + best.context.around)
         doc_id = best.context.document_id
         whole, defined, _ = self._document(snap, state, doc_id)
-        near = f"{near} {_fold(expansions(best.context.text, defined))}"
+        near = f"{near} {fold(expansions(best.context.text, defined))}"
         if best.context.headed:
             near = f"{near} {whole}"  # a form's field is about the form: its subject is the paper's
-        phrases = [[_fold(w) for w in phrase] for phrase in _qualifiers(a.question)]
-        qualifiers = {w for phrase in phrases for w in phrase}
-        missing = [w for w in a.salient if _fold(w) not in near]
+        phrases = [[fold(w) for w in phrase] for phrase in qualifiers(a.question)]
+        qualifying = {w for phrase in phrases for w in phrase}
+        missing = [w for w in a.salient if fold(w) not in near]
         if a.answer_type == AnswerType.RATING:
             # A grade belongs to what the paragraph is about: "Parklands" stated elsewhere in the
             # paper does not make a paragraph on the service's rating the home's. (The paper's
             # own council and body go without saying.)
             meta = snap.catalog.document(best.context.document_id).meta
             grader = _GRADER.search(a.question)  # "did Ofsted give": the inspectorate is not what is graded
-            own = _fold(" ".join(x for x in (meta.council, meta.body, grader and grader.group(1)) if x))
-            whole = " ".join(_fold(w) for w in a.salient if _fold(w) in near or _fold(w) in own)
+            own = fold(" ".join(x for x in (meta.council, meta.body, grader and grader.group(1)) if x))
+            whole = " ".join(fold(w) for w in a.salient if fold(w) in near or fold(w) in own)
         # A qualifier ("for the High Needs Block") counts once, whatever its length.
         # "… at the time of the Portfolio Holder's March 2023 report": a paper named, so the paper says it.
-        papers = [[_fold(w) for w in phrase] for phrase in _qualifiers(a.question, papers=True)]
+        papers = [[fold(w) for w in phrase] for phrase in qualifiers(a.question, papers=True)]
         unmet = sum(1 for phrase in phrases if any(w not in near for w in phrase)
                     and not (phrase in papers and all(w in whole for w in phrase)))
         stems = self._stems(best.context.text + " " + best.context.around + " " + expansions(best.context.text, defined))
@@ -293,7 +294,7 @@ class QuestionAnswerer:
         held = snap.catalog.document(doc_id).meta.meeting_date
         # A body named in full ("the Planning Committee") is in the paper only if its name is:
         # "planning" and "committee" apart do not name it.
-        unnamed = {w for w in missing if (run := _body_run(a.question, w)) and _fold(run) not in whole}
+        unnamed = {w for w in missing if (run := body_run(a.question, w)) and fold(run) not in whole}
         return calibration.Gaps(
             actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
             predicate_missing=bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)),
@@ -302,11 +303,11 @@ class QuestionAnswerer:
                 bool(_OUTCOME.search(a.question)) and bool(a.dates) and held is not None
                 and all(d.start > held for d in a.dates)),
             role_missing=not states_role(a, best),
-            salient_absent=sum(1 for w in missing if (_fold(w) not in whole or w in unnamed) and _fold(w) not in qualifiers),
+            salient_absent=sum(1 for w in missing if (fold(w) not in whole or w in unnamed) and fold(w) not in qualifying),
             qualifier_absent=unmet,
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
-            salient_nearby=len({_run_of(a.question, w) for w in missing
-                                if _fold(w) in whole and w not in unnamed and _fold(w) not in qualifiers}),
+            salient_nearby=len({run_of(a.question, w) for w in missing
+                                if fold(w) in whole and w not in unnamed and fold(w) not in qualifying}),
             absent_words=len({first_stem[t] for t in absent_terms if not _PHRASING.search(t)}),
             absent_phrasing=len({first_stem[t] for t in absent_terms if _PHRASING.search(t)}),
             rare_missing=sum(1 for r in rare if r not in stems),
@@ -365,7 +366,7 @@ class QuestionAnswerer:
             if len(state.doc_text) >= DOC_TEXT_CACHE:  # bounded: a large corpus must not fill memory
                 state.doc_text.pop(next(iter(state.doc_text)))
             text = " ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id))
-            state.doc_text[doc_id] = _DocumentText(_fold(text), definitions(text), tuple(find_spans(text)))
+            state.doc_text[doc_id] = _DocumentText(fold(text), definitions(text), tuple(find_spans(text)))
         return state.doc_text[doc_id]
 
     def _stems(self, text: str) -> set[str]:
@@ -377,7 +378,7 @@ class QuestionAnswerer:
         qnums = {n.lower() for n in re.findall(r"\d[\d,.]*%?", a.question)}
         by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
         excluded = {x for t in a.excluded for x in self._tokenize(t)}
-        named = _named_kinds(a.question)
+        named = named_kinds(a.question)
         wanted = asked_count(a.question) if a.answer_type == AnswerType.LIST else None
         out: list[Scored] = []
         undecided: set[str] = set()  # paragraphs that do not show the question's decider deciding
@@ -397,9 +398,9 @@ class QuestionAnswerer:
             p_spans = find_spans(f"{c.text} {c.dated}")
             # A paragraph stating no date at all speaks as at its paper's meeting.
             m_spans = find_spans(c.around) if by_meeting or not p_spans else []
-            folded = _fold(ctx_text)
-            missing = tuple(w for w in a.salient if _fold(w) not in folded)
-            if any(_fold(w) not in document.folded for w in missing):
+            folded = fold(ctx_text)
+            missing = tuple(w for w in a.salient if fold(w) not in folded)
+            if any(fold(w) not in document.folded for w in missing):
                 unknown.add(c.paragraph_id)  # a name the question gives that the whole paper lacks
             sentences = sentences_of(c.paragraph_id, c.text)
             for s in sentences:
@@ -409,7 +410,7 @@ class QuestionAnswerer:
                     continue
                 own_text = s.text
                 if (c.heading and (s.numbers or s.has_date or s.has_person)
-                        and len(re.findall(r"[A-Za-z]{3,}", s.text)) < 3 and _fold(s.text) not in _fold(c.heading)):
+                        and len(re.findall(r"[A-Za-z]{3,}", s.text)) < 3 and fold(s.text) not in fold(c.heading)):
                     # A bare value ("23/02/2023") is labelled by its heading ("Date of authorisation").
                     own_text = f"{s.text} {c.heading}"
                 cov = coverage(self._stems(f"{own_text} {expansions(s.text, defined)}"), weights)
@@ -436,8 +437,8 @@ class QuestionAnswerer:
                     score *= UNROLED  # a name, but not in the role asked about
                 if named and contrasts(named, s.text):
                     score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about
-                own_folded = _fold(own_text)
-                unstated = tuple(w for w in a.salient if _fold(w) not in own_folded)
+                own_folded = fold(own_text)
+                unstated = tuple(w for w in a.salient if fold(w) not in own_folded)
                 out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing, unstated))
         # A sentence of the wrong kind (no name for "who") is discounted by calibration anyway:
         # it should not be chosen over a near-equal one of the right kind. Not so for figures:
@@ -454,7 +455,7 @@ class QuestionAnswerer:
                      * (UNKNOWN if x.context.paragraph_id in unknown else 1.0)
                      # (a form's field rarely repeats the form's subject)
                      * (UNSTATED if a.answer_type == AnswerType.YESNO else UNNAMED) ** (0 if x.context.headed else len(
-                {_run_of(a.question, w) for w in (x.unstated if a.answer_type == AnswerType.YESNO else x.missing_salient)
+                {run_of(a.question, w) for w in (x.unstated if a.answer_type == AnswerType.YESNO else x.missing_salient)
                  if not asked or w.lower() in asked})))
         return out
 
@@ -486,12 +487,12 @@ class QuestionAnswerer:
             return text, authors[0].paragraph_id, 0.85, authors
         if holders and posts and wanted is None:
             newest = holders[0]
-            label = _fold(newest.subject or "")
-            if any(_fold(w) not in label for w in a.salient):
+            label = fold(newest.subject or "")
+            if any(fold(w) not in label for w in a.salient):
                 return None
             # The post must be named as such: "work programme to which officer" does not name the
             # "Programme Officer".
-            if _fold(re.split(r"\s*[(,]", newest.subject or "")[0]) not in _fold(a.question):
+            if fold(re.split(r"\s*[(,]", newest.subject or "")[0]) not in fold(a.question):
                 return None
             when = f" (as at {newest.when.strftime('%d %B %Y').lstrip('0')})" if newest.when else ""
             return f"{newest.value}, {newest.subject}{when}.", newest.paragraph_id, 0.8 * min(1.0, posts[0].score), [newest]
@@ -546,77 +547,8 @@ _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|l
 _GRADER = re.compile(r"\b(?:did|does|has|have)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:give|gave|award|rate|grade|judge|find)\b")
 _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?)\b", re.I)
-_QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\b)((?:[A-Z][\w'\u2019-]*\s*)+)")  # a month is a date
-
-
-def _run_of(question: str, word: str) -> str:
-    """The run of capitalised words in the question that ``word`` belongs to."""
-    for m in _CAPITAL_RUN.finditer(question):
-        if word in m.group(0).split():
-            return m.group(0)
-    return word
-
-
-def states_role(a: Analysis, best: Scored) -> bool:
-    """Whether the answer's sentence (or the heading it is a value of) states the role asked."""
-    if not a.role:
-        return True
-    return bool(re.search(rf"\b{a.role}", f"{best.sentence.text} {best.context.heading}", re.I))
-
-
-def _named_kinds(question: str) -> list[tuple[str, str]]:
-    """Names of two words or more in the question, as (name, its last word): ("Eden House", "House")."""
-    out = []
-    for m in _CAPITAL_RUN.finditer(question):
-        words = m.group(0).split()
-        if len(words) >= 2 and m.start() > 0:
-            out.append((m.group(0), words[-1]))
-    return out
-
-
-def contrasts(named: list[tuple[str, str]], text: str) -> bool:
-    """Whether ``text`` names another of the same kind and not the one asked: "Anchor House"
-    for a question about "Eden House", "Licensing Committee" for "Planning Committee"."""
-    text = text.replace("\u2019", "'")
-    for name, kind in named:
-        name = name.replace("\u2019", "'")
-        if name.lower() in text.lower():
-            continue
-        others = re.findall(rf"\b([A-Z][\w'-]*)\s+{re.escape(kind)}\b", text)
-        if any(o.lower() not in name.lower().split() for o in others):
-            return True
-    return False
-
-
-def _body_run(question: str, word: str) -> str | None:
-    """The name of a body that ``word`` is part of ("Planning Committee"), or None."""
-    run = _run_of(question, word)
-    return run if run != word and _BODY_NOUN.search(run) else None
-
-
-_BODY_NOUN = re.compile(r"\s(?:Committee|Board|Council|Panel|Forum|Partnership|Cabinet|Trust|Authority|Commission|"
-                        r"Sub-Committee|Subcommittee)$")
-_CAPITAL_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
-
-
-def _qualifiers(question: str, papers: bool = False) -> list[list[str]]:
-    """Capitalised phrases that restrict what is asked: "in Kent", "for the High Needs Block";
-    with ``papers``, only those that name a paper ("of the Portfolio Holder's March report")."""
-    return [m.group(1).split() for m in _QUALIFIER.finditer(question)
-            if not papers or _PAPER_AFTER.match(question, m.end())]
-
-
-_PAPER_AFTER = re.compile(r"\s*(?:(?:19|20)\d\d\s+)?(?:annual\s+)?(?:report|paper|update|minutes|agenda|briefing|assessment)\b", re.I)
-
-
 # Words a question is more often phrased with than about: participles and connectives
 # ("reached", "tracing", "shifted", "versus"). Absent from every paper, they weigh less than an
 # absent noun ("library", "potholes"), which usually means the papers do not cover the subject.
 _PHRASING = re.compile(r"(?:ed|ing)$|^(?:versus|whereas|vs)$")
 _CONTRACTION = re.compile(r"^(?:i|we|you|they)['\u2019](?:m|ve|re|d|ll)$")
-
-
-def _fold(text: str) -> str:
-    text = text.lower().replace("\u2019", "'")
-    return re.sub(r"'s\b", "", text)

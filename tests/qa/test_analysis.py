@@ -245,11 +245,11 @@ def test_a_yes_no_about_a_grade_is_a_rating_and_what_a_paper_found_is_the_subjec
 
 
 def test_a_qualifier_that_names_a_paper_is_met_by_the_paper():
-    from kg.qa.service import _qualifiers
+    from kg.qa.names import qualifiers
 
     q = "Were any children serving a custodial sentence at the time of the Portfolio Holder's March 2023 report?"
-    assert _qualifiers(q, papers=True) == [["Portfolio", "Holder's", "March"]]
-    assert _qualifiers("How many children were in care in Kent?", papers=True) == []
+    assert qualifiers(q, papers=True) == [["Portfolio", "Holder's", "March"]]
+    assert qualifiers("How many children were in care in Kent?", papers=True) == []
 
 
 def test_name_the_adviser_and_what_the_committee_actually_did():

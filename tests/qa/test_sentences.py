@@ -254,13 +254,13 @@ def test_the_overall_grade_does_not_answer_for_one_area():
 
 
 def test_a_sentence_naming_another_of_the_kind_asked_contrasts():
-    from kg.qa.service import _named_kinds, contrasts
+    from kg.qa.names import contrasts, named_kinds
 
-    named = _named_kinds("When was the application to register Eden House with Ofsted due?")
+    named = named_kinds("When was the application to register Eden House with Ofsted due?")
     assert contrasts(named, "A second provision (Anchor House) is due to be launched by September.")
     assert not contrasts(named, "Ofsted registration for Eden House is due in November.")
     assert not contrasts(named, "Ofsted registration is due to be submitted in November.")
-    services = _named_kinds("When did Ofsted inspect Medway Children's Services?")
+    services = named_kinds("When did Ofsted inspect Medway Children's Services?")
     assert not contrasts(services, "The ILACS took place in Medway Children\u2019s Services in July.")
 
 

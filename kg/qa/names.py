@@ -1,0 +1,81 @@
+"""Names a question gives, and whether evidence states them: runs of capitalised words
+("Planning Committee", "Eden House"), the qualifiers that restrict what is asked ("in Kent",
+"for the High Needs Block"), the role a who-question asks about, and names of the same kind
+that contrast with the one asked ("Anchor House" for "Eden House").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.qa.composer import Scored
+from kg.qa.records import Analysis
+
+_QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b)((?:[A-Z][\w'\u2019-]*\s*)+)")  # a month is a date
+
+
+def run_of(question: str, word: str) -> str:
+    """The run of capitalised words in the question that ``word`` belongs to."""
+    for m in _CAPITAL_RUN.finditer(question):
+        if word in m.group(0).split():
+            return m.group(0)
+    return word
+
+
+def states_role(a: Analysis, best: Scored) -> bool:
+    """Whether the answer's sentence (or the heading it is a value of) states the role asked."""
+    if not a.role:
+        return True
+    return bool(re.search(rf"\b{a.role}", f"{best.sentence.text} {best.context.heading}", re.I))
+
+
+def named_kinds(question: str) -> list[tuple[str, str]]:
+    """Names of two words or more in the question, as (name, its last word): ("Eden House", "House")."""
+    out = []
+    for m in _CAPITAL_RUN.finditer(question):
+        words = m.group(0).split()
+        if len(words) >= 2 and m.start() > 0:
+            out.append((m.group(0), words[-1]))
+    return out
+
+
+def contrasts(named: list[tuple[str, str]], text: str) -> bool:
+    """Whether ``text`` names another of the same kind and not the one asked: "Anchor House"
+    for a question about "Eden House", "Licensing Committee" for "Planning Committee"."""
+    text = text.replace("\u2019", "'")
+    for name, kind in named:
+        name = name.replace("\u2019", "'")
+        if name.lower() in text.lower():
+            continue
+        others = re.findall(rf"\b([A-Z][\w'-]*)\s+{re.escape(kind)}\b", text)
+        if any(o.lower() not in name.lower().split() for o in others):
+            return True
+    return False
+
+
+def body_run(question: str, word: str) -> str | None:
+    """The name of a body that ``word`` is part of ("Planning Committee"), or None."""
+    run = run_of(question, word)
+    return run if run != word and _BODY_NOUN.search(run) else None
+
+
+_BODY_NOUN = re.compile(r"\s(?:Committee|Board|Council|Panel|Forum|Partnership|Cabinet|Trust|Authority|Commission|"
+                        r"Sub-Committee|Subcommittee)$")
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
+
+
+def qualifiers(question: str, papers: bool = False) -> list[list[str]]:
+    """Capitalised phrases that restrict what is asked: "in Kent", "for the High Needs Block";
+    with ``papers``, only those that name a paper ("of the Portfolio Holder's March report")."""
+    return [m.group(1).split() for m in _QUALIFIER.finditer(question)
+            if not papers or _PAPER_AFTER.match(question, m.end())]
+
+
+_PAPER_AFTER = re.compile(r"\s*(?:(?:19|20)\d\d\s+)?(?:annual\s+)?(?:report|paper|update|minutes|agenda|briefing|assessment)\b", re.I)
+
+
+def fold(text: str) -> str:
+    """Lower case, curly apostrophes straightened, possessives dropped: for containment tests."""
+    text = text.lower().replace("\u2019", "'")
+    return re.sub(r"'s\b", "", text)

@@ -61,6 +61,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"^\s*(what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
         r"proportion|share|level|value|budget|deficit|figure|turnover|overall establishment)|"
         r"what (?:percentage|proportion|share|rate|number|amount)|"
+        r"what (?:is|was|are|were) (?:the |an? )?(?:[\w'\u2019-]+ )?(?:average|mean|median|typical)\b|"
         r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
         r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment)\b|"
         r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b)|"

@@ -143,12 +143,17 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         per = next((u for u, (asks, _) in _PER.items() if asks.search(a.question)), None)
         if per and not _PER[per][1].search(text):
             return 0.1  # "what do we pay per hour" answered by a total
+        if not _ASKS_CHANGE.search(a.question) and all(_is_change(n, text) for n in new_numbers):
+            return 0.1  # "what is the total budget" answered by what was added to it
         counted = _counted(a.question)
         if counted and re.search(rf"(?:\d[\d,.]*%?|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
             return 1.0
         if counted and re.search(rf"\b{re.escape(counted)}\b[^.;]{{0,12}}\b(?:and|of (?:which|these|them)|,)\s+"
                                  rf"(?:\d[\d,]*|{_WORD_NUMBERS})\s+(?:were|was|are|had|have)\b", text):
             return 1.0  # "… referrals for family group conferences and 97 were held"
+        if (counted and a.unit_hint == "count" and _counts_other(counted, text)
+                and not re.search(r"\bout of how many\b", a.question, re.I)):
+            return 0.3  # "94 schools … did not issue any exclusions" counts schools, not exclusions
         if counted and all(n.isalpha() for n in new_numbers):
             return 0.3  # "four years ago" does not count the children asked about
         if counted and _singular(counted) not in text:
@@ -238,10 +243,12 @@ def _singular(noun: str) -> str:
 
 
 def _counted(question: str) -> str | None:
-    """The noun "how many" counts, as written: the last word of the phrase after "how many",
+    """The noun "how many" counts (or "what is the average" measures), as written: the last word
+    of the phrase after "how many",
     up to the verb or preposition that ends it ("how many new places did…" → "places",
     "how many children were adopted…" → "children")."""
-    m = re.search(r"\bhow many\s+(.*)", question.lower())
+    m = re.search(r"\bhow many\s+(.*)", question.lower()) or re.search(
+        r"\bwhat (?:is|was|are|were) (?:the |an? )?(?:average|mean|median|typical)\s+(.*)", question.lower())
     if m is None:
         return None
     # "Of the 44 actions in the strategy, how many relate to data?" counts actions.
@@ -259,6 +266,41 @@ def _counted(question: str) -> str | None:
     return plural or (phrase[-1] if phrase else None)
 
 
+# A question about an amount of change ("how much was added", "by how much did it rise")
+_ASKS_CHANGE = re.compile(r"\b(?:increas|decreas|rise|rose|risen|fall|fell|drop|add|extra|additional|more|further|"
+                          r"growth|grow|grew|uplift|by how much|cut|reduc|sav|chang|differen|gap|shortfall|less|fewer)", re.I)
+_CHANGE_BEFORE = re.compile(r"\b(?:a further|an? additional|additional|an extra|extra|another|increase of|rise of|"
+                            r"up by|down by|reduction of|cut of|growth of|uplift of)\s*$")
+_CHANGE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:added|more|extra|increase|uplift|rise|growth|reduction|cut)\b")
+
+
+def _is_change(number: str, text: str) -> bool:
+    """True when every mention of a figure in the sentence is an amount of change ("c£10million
+    added", "a further 5"), not a level."""
+    spots = [m.start() for m in re.finditer(re.escape(number.lower()), text)]
+    return bool(spots) and all(
+        _CHANGE_BEFORE.search(text[max(0, at - 25):at]) or _CHANGE_AFTER.search(text[at + len(number):at + len(number) + 25])
+        for at in spots)
+
+
+def _counts_other(counted: str, text: str) -> bool:
+    """True when a figure of the sentence directly counts another plural noun than the one asked
+    ("94 schools") and none counts the asked one."""
+    stem = _singular(counted)
+    def plural(word: str) -> bool:
+        return word not in _UNITS and (word in _PLURALS or (word.endswith("s") and not word.endswith(("ss", "'s", "us"))))
+
+    other = False
+    for m in re.finditer(rf"(?<![\w.,£])(?:\d[\d,]*|{_WORD_NUMBERS})\s+([a-z][\w'\u2019-]*)(?:\s+([a-z][\w'\u2019-]*))?", text):
+        words = [w for w in m.groups() if w]
+        if any(w.startswith(stem[:5]) for w in words):
+            return False
+        noun = next((w for w in words if plural(w)), None)
+        other = other or noun is not None
+    return other
+
+
+_UNITS = frozenset("days weeks months years hours minutes times per cent percent pounds points".split())
 _PLURALS = frozenset("children people staff women men police personnel".split())
 
 
@@ -284,10 +326,30 @@ def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float
         alike = [x for x in mine if abs((x.end - x.start).days - width) <= 40] if width >= 300 else []
         if alike and not any(x.overlaps(q.start, q.end) for x in alike):
             continue
+        if a.answer_type == AnswerType.FIGURE and _baseline_only(q, s.text, mine):
+            continue  # "26 since April 2022, better than in 2021-22" gives no figure for 2021-22
         exact_s, any_s = fit(q, mine)
         exact_p, any_p = fit(q, paragraph_spans)
         best = max(best, 1.0 if exact_s else 0.7 if exact_p else 0.4 if (any_s or any_p) else 0.0)
     return best
+
+
+# "… better than in 2021-22", "compared with 2019", "up from 2020": a period a figure is set against
+_BASELINE = re.compile(r"\b(?:than|compared (?:to|with)|against|(?:up|down|rising|falling|risen|fallen|rose|fell) from)"
+                       r"\s+(?:(?:in|at|on|the|during|for|of|that|those|levels?)\s+){0,3}$", re.I)
+
+
+def _baseline_only(q: DateSpan, text: str, spans: list[DateSpan]) -> bool:
+    """True when the sentence names the asked period only as the baseline of a comparison and
+    dates its own figure otherwise ("since April 2022 … 26, better than in 2021-22")."""
+    over = [x for x in spans if x.overlaps(q.start, q.end)]
+    if not over or len(over) == len(spans):
+        return False
+    for x in over:
+        at = text.find(x.label)
+        if at < 0 or not _BASELINE.search(text[max(0, at - 40):at]):
+            return False
+    return True
 
 
 def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[str]]:

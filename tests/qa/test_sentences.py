@@ -361,3 +361,30 @@ def test_a_counted_list_needs_its_count():
     assert type_fit(a, two, set()) == 0.5  # areas, but not four of them
     named = analyse("Name the three statutory safeguarding partners.")
     assert type_fit(named, _sentence("The statutory partners meet every month."), set()) == 0.5
+
+
+def test_a_figure_of_another_thing_or_another_period_is_weak():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import date_fit, type_fit
+    from kg.qa.dates import find_spans
+
+    # The figures count libraries, not the visits asked about.
+    counts = analyse("How many library visits were recorded in 2019?")
+    other = _sentence("12 libraries out of 15 did not record any visits at all.")
+    assert type_fit(counts, other, set()) == 0.3
+    assert type_fit(counts, _sentence("There were 3,400 visits recorded in 2019."), set()) == 1.0
+    # "What is the average X" asks for X: a figure of something else is weak.
+    average = analyse("What is the average waiting time for a housing assessment?")
+    assert average.answer_type.name == "FIGURE"
+    assert type_fit(average, _sentence("The service employs 40 assessors across 3 teams."), set()) <= 0.5
+    assert type_fit(average, _sentence("The average waiting time was 14 days."), set()) == 0.8
+    # An amount added is not the total asked about, but it answers how much was added.
+    added = _sentence("A further £2million was added to the highways budget for 2024/25.")
+    assert type_fit(analyse("What is the total highways budget for 2024/25?"), added, set()) == 0.1
+    assert type_fit(analyse("How much extra was put into the highways budget for 2024/25?"), added, set()) > 0.1
+    # A period named only as the baseline of a comparison does not date the figure.
+    baseline = _sentence("Since April 2023 there have been 40 appeals, fewer than in 2021-22.")
+    asked = analyse("How many appeals were lodged in 2021-22?")
+    assert date_fit(asked, baseline, find_spans(baseline.text)) == 0.0
+    assert date_fit(analyse("How many appeals have there been since April 2023?"), baseline,
+                    find_spans(baseline.text)) > 0.0

@@ -113,7 +113,7 @@ _ACTOR = re.compile(
     r"((?:[A-Z][\w'\u2019&-]*\s+){0,4}?[A-Z][\w'\u2019&-]*))\s+"
     r"(?:(?:formally|actually|ever|already|finally|then|also)\s+)?(?:" + DECISION_VERBS + "|" + _STATED + r")\b")
 
-WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019-]|&(?=[A-Za-z]))*|\d[\d,./-]*%?")  # "B&Bs" is one word
+WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019]|-(?=[A-Za-z])|&(?=[A-Za-z]))*|\d[\d,./-]*%?")  # "B&Bs" is one word
 
 
 def analyse(question: str) -> Analysis:

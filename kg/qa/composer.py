@@ -86,7 +86,8 @@ _DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|ni
                        r"(?:\s|-)(?:calendar |working |school )?(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.I)
 # An inspection grade: the words of Ofsted's and CQC's scales, as the papers capitalise them.
 _GRADE = re.compile(r"\b(?:Outstanding|Good|Requires [Ii]mprovement(?: to be [Gg]ood)?|Inadequate)\b|"
-                    r"\b(?:requires improvement|inadequate|outstanding)\b")
+                    r"\b(?:requires improvement|inadequate|outstanding)\b|"
+                    r"\b(?:rated|judged|graded|assessed|found to be)(?: as| to be)? good\b")
 
 
 @dataclass(frozen=True)
@@ -323,7 +324,11 @@ def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float
         # The sentence lists years like the one asked ("2020/21, 2021/22…" for "2019/20") but
         # not it: its paragraph's other dates do not make up for that. (Days and months are
         # left alone: "74 per 10,000, compared to 72 at 31 March" speaks of another day too.)
-        alike = [x for x in mine if abs((x.end - x.start).days - width) <= 40] if width >= 300 else []
+        # A year the question asks about (not one naming a paper: "the 2020 report") is not
+        # answered by a sentence dated in another year or a month of one ("In June 2022, …").
+        names_paper = re.search(rf"{re.escape(q.label)}\s+(?:[\w'\u2019-]+\s+){{0,2}}{_PAPER}", a.question, re.I)
+        alike = [x for x in mine if (x.end - x.start).days <= width + 40 if not names_paper
+                 or abs((x.end - x.start).days - width) <= 40] if width >= 300 else []
         if alike and not any(x.overlaps(q.start, q.end) for x in alike):
             continue
         if a.answer_type == AnswerType.FIGURE and _baseline_only(q, s.text, mine):
@@ -337,6 +342,9 @@ def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float
 # "… better than in 2021-22", "compared with 2019", "up from 2020": a period a figure is set against
 _BASELINE = re.compile(r"\b(?:than|compared (?:to|with)|against|(?:up|down|rising|falling|risen|fallen|rose|fell) from)"
                        r"\s+(?:(?:in|at|on|the|during|for|of|that|those|levels?)\s+){0,3}$", re.I)
+
+
+_PAPER = r"(?:report|strategy|update|paper|plan|review|assessment|briefing|minutes|agenda)\b"
 
 
 def _baseline_only(q: DateSpan, text: str, spans: list[DateSpan]) -> bool:

@@ -27,6 +27,7 @@ from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan, Fact
 from kg.qa.sentences import sentences_of, trim
 from kg.qa.names import body_run, contrasts, fold, named_kinds, qualifiers, run_of, states_role
+from kg.qa.polarity import verdict
 from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import SEASONS, find_spans, wants_latest
 
@@ -129,6 +130,9 @@ class QuestionAnswerer:
             text, used = self._with_items_below(snap, a, best, text, used)
         elif a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question):
             text, used = self._with_author_before(snap, best, text, used)
+        elif a.answer_type in (AnswerType.YESNO, AnswerType.RATING) and (
+                said := verdict(a.question, text, self._tokenize)):
+            text = f"{said}. {text}"  # "Was Parklands rated good?" — "Yes. In June 2022, …"
         facts = found.facts
         if direct is not None:
             d_text, d_pid, d_conf, d_facts = direct
@@ -546,7 +550,7 @@ _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
 _GRADER = re.compile(r"\b(?:did|does|has|have)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:give|gave|award|rate|grade|judge|find)\b")
-_BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?)\b", re.I)
+_BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?|presented|introduced|tabled|chaired)\b", re.I)
 # Words a question is more often phrased with than about: participles and connectives
 # ("reached", "tracing", "shifted", "versus"). Absent from every paper, they weigh less than an
 # absent noun ("library", "potholes"), which usually means the papers do not cover the subject.

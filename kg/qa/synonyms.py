@@ -40,6 +40,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("rescind", "rescinded", "lift", "lifted", "revoke", "revoked"),
     ("reason", "reasons", "factor", "factors"),
     ("concern", "concerns", "concerned", "worry", "worries", "worried"),
+    ("highest", "peak", "peaked", "record"),
+    ("authorise", "authorised", "authorisation", "authorize", "authorized", "authorization", "sign", "signed",
+     "signing"),
 )
 # "took place" is "held"; a phrase is rewritten before the words are split.
 _PHRASES = ((re.compile(r"\b(?:take|takes|took|taken|taking) place\b", re.I), "held"),)

@@ -1,0 +1,67 @@
+"""Yes or no: the verdict a yes/no question gets from the sentence that answers it.
+
+A member who asks "Was Parklands rated good in 2022?" wants "Yes." first, then the sentence.
+The verdict is read from the evidence, never guessed:
+
+- a grade asked about ("rated good", "judged outstanding") against the grades the sentence
+  gives: the same grade is yes, another is no, and "every part … good" is no when any part
+  has another grade;
+- "are there any…" against how many: "none", "no children" is no, a count above zero is yes;
+- otherwise, a claim the sentence negates near the question's own words ("has not yet been
+  approved") is no, a claim it states without negation is yes.
+
+When the question is itself negative ("Has the plan not been signed off?"), offers a choice
+("… relaunched, or only proposed?") or the evidence gives no clear signal, there is no verdict and the answer is the sentence alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+_GRADE = re.compile(r"\b(outstanding|good|requires improvement|inadequate)\b", re.I)
+_NEGATION = re.compile(r"\b(?:no|none|not|never|nil|nobody|neither|nor|without)\b|n't\b", re.I)
+_NONE = re.compile(r"\b(?:none|no|nil|nobody|not any|zero)\b", re.I)
+_EVERY = re.compile(r"\b(?:every|all|each)\b", re.I)
+_ASKS = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.])(?:[1-9]\d*|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:but|although|though|while|whereas|however)\b", re.I)
+_WINDOW = 6  # words between a negation and the claim's word it negates
+
+Stems = Callable[[str], Iterable[str]]
+
+
+def verdict(question: str, evidence: str, stems: Stems) -> str | None:
+    """"Yes", "No" or None (no clear verdict) for a yes/no ``question`` answered by ``evidence``;
+    ``stems`` maps text to the comparable stems of its words (the index's tokenizer)."""
+    if not _ASKS.search(question) or _NEGATION.search(question) or re.search(r"\bor\b", question, re.I):
+        return None
+    asked = [g.lower() for g in _GRADE.findall(question)]
+    if asked and re.search(r"\b(?:rat|judg|grad|assess|found)", question, re.I):
+        return _graded(question, asked[0], [g.lower() for g in _GRADE.findall(evidence)])
+    if re.search(r"\bany\b", question, re.I):
+        if _NONE.search(evidence):
+            return "No"
+        return "Yes" if _NUMBER.search(evidence) else None
+    return "No" if _negates(question, evidence, stems) else "Yes"
+
+
+def _graded(question: str, asked: str, found: list[str]) -> str | None:
+    if not found:
+        return None
+    if _EVERY.search(question):
+        return "Yes" if all(g == asked for g in found) else "No"
+    return "Yes" if found[0] == asked else "No"
+
+
+def _negates(question: str, evidence: str, stems: Stems) -> bool:
+    """True when a negation in the evidence stands just before one of the question's words, in
+    the same clause ("not yet back to normal, hearings are progressing" negates only the first)."""
+    claim = set(stems(question))
+    for clause in _CLAUSE.split(evidence):
+        words = re.findall(r"[\w'\u2019]+", clause)
+        for i, word in enumerate(words):
+            if _NEGATION.fullmatch(word) or word.lower().endswith("n't"):
+                if claim & set(stems(" ".join(words[i + 1:i + 1 + _WINDOW]))):
+                    return True
+    return False

@@ -284,7 +284,7 @@ class QuestionAnswerer:
             # own council and body go without saying.)
             meta = snap.catalog.document(best.context.document_id).meta
             grader = _GRADER.search(a.question)  # "did Ofsted give": the inspectorate is not what is graded
-            own = fold(" ".join(x for x in (meta.council, meta.body, grader and grader.group(1)) if x))
+            own = fold(" ".join(x for x in (meta.council, meta.body, grader and (grader.group(1) or grader.group(2))) if x))
             whole = " ".join(fold(w) for w in a.salient if fold(w) in near or fold(w) in own)
         # A qualifier ("for the High Needs Block") counts once, whatever its length.
         # "… at the time of the Portfolio Holder's March 2023 report": a paper named, so the paper says it.
@@ -548,9 +548,14 @@ _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|con
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
-_GRADER = re.compile(r"\b(?:did|does|has|have)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
-                     r"(?:give|gave|award|rate|grade|judge|find)\b")
-_BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?|presented|introduced|tabled|chaired)\b", re.I)
+_GRADER = re.compile(r"\b(?i:did|does|has|have)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
+                     r"(?:(?:inspection|visit|review)\s+)?(?:give|gave|award|rate|grade|judge|find)\b|"
+                     r"\bby\s+([A-Z][\w'-]*)\b")
+_BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?|presented|introduced|tabled|chaired)\b|"
+                         # what an officer or member said is dated by the meeting they said it at
+                         r"\b(?:described|said|explained|told|stated)\s+by\s+(?:the\s+|an?\s+)?(?!Ofsted|inspectors?)[A-Za-z]|"
+                         r"\b(?:officers?|members?|councillors?|director|chair|portfolio holder|lead member)\s+"
+                         r"(?:described|said|explained|told|stated)\b", re.I)
 # Words a question is more often phrased with than about: participles and connectives
 # ("reached", "tracing", "shifted", "versus"). Absent from every paper, they weigh less than an
 # absent noun ("library", "potholes"), which usually means the papers do not cover the subject.

@@ -257,6 +257,8 @@ def _counted(question: str) -> str | None:
                       question.lower())
     if whole:
         return whole.group(1)
+    if re.search(r"\b(?:vacant|unfilled|empty)\b", m.group(1)):
+        return "vacancies"  # "how many posts were vacant" counts vacancies, not posts
     phrase = []
     for word in re.findall(r"[a-z][\w'\u2019-]*", m.group(1))[:6]:
         if word in _COUNT_STOP or (phrase and word.endswith("ed")):  # "how many people attended"

@@ -49,6 +49,7 @@ def test_how_many_counts_irregular_plurals_and_stops_at_the_verb():
     assert _counted("How many Education, Health and Care Plans did the council maintain?") == "plans"
     assert _counted("How many people attended?") == "people"
     assert _counted("How many new places did the provisions create?") == "places"
+    assert _counted("How many social work posts were vacant in June?") == "vacancies"
     assert (_singular("children"), _singular("places"), _singular("classes")) == ("child", "place", "class")
 
 

@@ -131,7 +131,7 @@ def analyse(question: str) -> Analysis:
     says = _SAYS_WHETHER.match(q)
     terms = _terms(WORD.findall(q[says.end():])) if says else _terms(words)
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
-    proper = _question_proper(q)
+    proper = question_proper(q)
     focus = _terms(WORD.findall(clause or proper)) if (clause or proper) != q else ()
     unit = next((name for name, rx in _UNIT_HINTS if rx.search(q)), None)
     return Analysis(
@@ -188,7 +188,7 @@ _ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|
 _LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
 
 
-def _question_proper(question: str) -> str:
+def question_proper(question: str) -> str:
     """The question without its scene-setting: a leading sentence ("The October update says X.")
     or a leading phrase ending in a comma ("In the Lead Member's March 2023 report, …")."""
     parts = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", question) if x.strip()]
@@ -196,7 +196,15 @@ def _question_proper(question: str) -> str:
     m = _LEAD_IN.match(proper) or _SAYS_WHETHER.match(proper)
     proper = proper[m.end():] if m and len(proper) - m.end() > 15 else proper
     source = _ACCORDING_TO.search(proper)
-    return proper[: source.start()] + "?" if source and source.start() > 15 else proper
+    if source and source.start() > 15:
+        return proper[: source.start()] + "?"
+    # "Will the Direction stay in place now that Ofsted has rated the service Good?": the
+    # trailing clause sets the scene; what is asked comes before it.
+    scene = _TRAILING_SCENE.search(proper)
+    return proper[: scene.start()] + "?" if scene and scene.start() > 15 else proper
+
+
+_TRAILING_SCENE = re.compile(r",?\s+\b(?:now that|given that|in (?:the )?light of|in view of)\b|,\s+(?:following|after)\b", re.I)
 
 
 # A question that opens with a subordinate clause or a scene ("When …,", "Besides noting …,",

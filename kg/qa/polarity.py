@@ -8,7 +8,8 @@ The verdict is read from the evidence, never guessed:
   has another grade;
 - "are there any…" against how many: "none", "no children" is no, a count above zero is yes;
 - otherwise, a claim the sentence negates near the question's own words ("has not yet been
-  approved") is no, a claim it states without negation is yes.
+  approved") or reverses ("will it stay in place?" — "will be rescinded") is no, a claim it
+  states without negation is yes.
 
 When the question is itself negative ("Has the plan not been signed off?"), offers a choice
 ("… relaunched, or only proposed?") or the evidence gives no clear signal, there is no verdict and the answer is the sentence alone.
@@ -26,7 +27,14 @@ _EVERY = re.compile(r"\b(?:every|all|each)\b", re.I)
 _ASKS = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.])(?:[1-9]\d*|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:but|although|though|while|whereas|however)\b", re.I)
-_WINDOW = 6  # words between a negation and the claim's word it negates
+_WINDOW = 6
+# "… relaunched, or is that only proposed?", "… gone up or down": a choice, not a yes/no claim
+_CHOICE = re.compile(r",\s*or\b|\bor (?:is|are|was|were|has|have|had|did|does|do|will|would|only|just|not|down|up|less|fewer|"
+                     r"more|worse|better)\b", re.I)
+_OPPOSITES = (re.compile(r"\b(?:stays?|stayed|remains?|remained|continues?|continued|kept|keeps?|retained|retains?)"
+                         r"(?: (?:in place|in force|open|running))?\b", re.I),
+              re.compile(r"\b(?:rescind(?:ed|s)?|lift(?:ed|s)?|revoke[ds]?|withdrawn|removed|scrapped|ended|closed|"
+                         r"decommissioned|abolished)\b", re.I))  # words between a negation and the claim's word it negates
 
 Stems = Callable[[str], Iterable[str]]
 
@@ -34,7 +42,7 @@ Stems = Callable[[str], Iterable[str]]
 def verdict(question: str, evidence: str, stems: Stems) -> str | None:
     """"Yes", "No" or None (no clear verdict) for a yes/no ``question`` answered by ``evidence``;
     ``stems`` maps text to the comparable stems of its words (the index's tokenizer)."""
-    if not _ASKS.search(question) or _NEGATION.search(question) or re.search(r"\bor\b", question, re.I):
+    if not _ASKS.search(question) or _NEGATION.search(question) or _CHOICE.search(question):
         return None
     asked = [g.lower() for g in _GRADE.findall(question)]
     if asked and re.search(r"\b(?:rat|judg|grad|assess|found)", question, re.I):
@@ -43,7 +51,13 @@ def verdict(question: str, evidence: str, stems: Stems) -> str | None:
         if _NONE.search(evidence):
             return "No"
         return "Yes" if _NUMBER.search(evidence) else None
-    return "No" if _negates(question, evidence, stems) else "Yes"
+    return "No" if _negates(question, evidence, stems) or reverses(question, evidence) else "Yes"
+
+
+def reverses(question: str, evidence: str) -> bool:
+    """True when the evidence says the opposite of the question's claim about whether something
+    stays ("will the Direction stay in place?" — "the Direction will be rescinded")."""
+    return any(a.search(question) and b.search(evidence) for a, b in (_OPPOSITES, _OPPOSITES[::-1]))
 
 
 def _graded(question: str, asked: str, found: list[str]) -> str | None:

@@ -18,7 +18,7 @@ from kg.errors import NotFound
 from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import definitions, expansions
-from kg.qa.analysis import actor_decided, analyse, future_only
+from kg.qa.analysis import actor_decided, analyse, future_only, question_proper
 from kg.qa.composer import (ASKS_CLOCK_TIME, ENUMERATES_BELOW, MAX_ANSWER, asked_count, Context, Scored, _singular, compose, coverage, date_fit,
                              listed_noun, type_fit)
 from kg.qa.graph_facts import FactFinder, FactFindings
@@ -44,6 +44,7 @@ CONTRASTED = 0.7  # score of a sentence naming another of the kind asked about, 
 UNDECIDED = 0.8  # rank of a sentence whose paragraph does not show the question's decider deciding
 UNKNOWN = 0.8  # rank of a sentence from a paper that never names something the question names
 UNSTATED = 0.8  # rank of a yes/no sentence per name of the claim it does not state
+UNTENSED = 0.8  # rank of a sentence that says nothing of the future, for "will …?"
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 CITATIONS = 5
@@ -131,7 +132,7 @@ class QuestionAnswerer:
         elif a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question):
             text, used = self._with_author_before(snap, best, text, used)
         elif a.answer_type in (AnswerType.YESNO, AnswerType.RATING) and (
-                said := verdict(a.question, text, self._tokenize)):
+                said := verdict(question_proper(a.question), text, self._tokenize)):
             text = f"{said}. {text}"  # "Was Parklands rated good?" — "Yes. In June 2022, …"
         facts = found.facts
         if direct is not None:
@@ -454,7 +455,10 @@ class QuestionAnswerer:
             # … nor over one whose paragraph names what the question proper names.
             # A yes/no claim is the sentence's own: it must state the names the question gives.
             asked = set(a.focus)
+            # "Will the Direction stay?" is answered by what will happen, not by what has.
+            ahead = a.answer_type == AnswerType.YESNO and bool(re.match(r"\s*will\b", a.question, re.I))
             out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
+                     * (UNTENSED if ahead and not _FUTURE.search(x.sentence.text) else 1.0)
                      * (UNDECIDED if x.context.paragraph_id in undecided else 1.0)
                      * (UNKNOWN if x.context.paragraph_id in unknown else 1.0)
                      # (a form's field rarely repeats the form's subject)
@@ -548,6 +552,7 @@ _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|con
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
+_FUTURE = re.compile(r"\b(?:will|shall|expected to|going to|is to be|are to be|plans? to|planned|intends? to|proposed)\b", re.I)
 _GRADER = re.compile(r"\b(?i:did|does|has|have)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:(?:inspection|visit|review)\s+)?(?:give|gave|award|rate|grade|judge|find)\b|"
                      r"\bby\s+([A-Z][\w'-]*)\b")

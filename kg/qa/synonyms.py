@@ -37,7 +37,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("recruit", "recruited", "recruitment", "hire", "hired", "hiring"),
     ("overspend", "overspent", "overspends"),
     ("target", "targets", "aim", "aims", "goal", "goals"),
-    ("rescind", "rescinded", "lift", "lifted", "revoke", "revoked"),
+    # whether something stays or goes is one subject: "will it stay?" is answered by "rescinded"
+    ("rescind", "rescinded", "lift", "lifted", "revoke", "revoked", "stay", "stays"),
     ("reason", "reasons", "factor", "factors"),
     ("concern", "concerns", "concerned", "worry", "worries", "worried"),
     ("highest", "peak", "peaked", "record"),

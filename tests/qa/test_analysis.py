@@ -266,3 +266,14 @@ def test_more_paraphrase_forms():
     assert "10-15" in analyse("What share of children came into care aged 10 to 15?").question
     a = analyse("Are any children serving a custodial sentence, according to the Lead Member's youth offending update?")
     assert "Lead" not in a.salient  # where to look, not what is asked about
+
+
+def test_a_trailing_scene_clause_is_not_what_is_asked():
+    from kg.qa.analysis import question_proper
+
+    asked = "Will the parking scheme stay in place now that the consultation has closed?"
+    assert question_proper(asked) == "Will the parking scheme stay in place?"
+    assert analyse(asked).focus[:3] == ("parking", "scheme", "stay")
+    assert question_proper("Has the scheme worked, following the 2022 review?") == "Has the scheme worked?"
+    # "since" dates the claim itself; it is not a scene
+    assert question_proper("Has turnover improved since the 2019 inspection?") == "Has turnover improved since the 2019 inspection?"

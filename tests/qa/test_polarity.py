@@ -21,6 +21,7 @@ def test_any_is_answered_by_how_many():
     assert verdict("Are any pupils educated out of county?", "None are placed out of county.", STEMS) == "No"
     assert verdict("Are any pupils educated out of county?", "12 pupils attend schools in Kent.", STEMS) == "Yes"
     assert verdict("Are any pupils educated out of county?", "Pupils attend local schools.", STEMS) is None
+    assert verdict("Are any pupils in hotels or B&Bs?", "None are resident in hotels or B&Bs.", STEMS) == "No"
 
 
 def test_a_claim_negated_near_its_own_words_is_no():
@@ -28,6 +29,9 @@ def test_a_claim_negated_near_its_own_words_is_no():
                    "The plan has not yet been approved by the Secretary of State.", STEMS) == "No"
     assert verdict("Has the plan been approved by the Secretary of State?",
                    "The plan was approved by the Secretary of State in March.", STEMS) == "Yes"
+    # A claim the evidence reverses: whether something stays or goes.
+    assert verdict("Will the parking restrictions stay in place?",
+                   "The Cabinet agreed that the restrictions will be lifted in May.", STEMS) == "No"
     # A negation about something else does not turn the claim.
     assert verdict("Are court hearings progressing?",
                    "Although timeliness is not yet back to normal levels, court hearings are progressing.",
@@ -38,4 +42,5 @@ def test_no_verdict_for_negative_or_choice_questions_and_other_kinds():
     evidence = "The Council is proposing to relaunch the Board."
     assert verdict("Has the Board been relaunched, or is that only proposed?", evidence, STEMS) is None
     assert verdict("Hasn't the Board been relaunched?", evidence, STEMS) is None
+    assert verdict("Has turnover gone up or down?", "Turnover fell to 12%.", STEMS) is None
     assert verdict("Who chairs the Board?", evidence, STEMS) is None

@@ -276,6 +276,8 @@ class QuestionAnswerer:
         near = f"{near} {fold(expansions(best.context.text, defined))}"
         if best.context.headed:
             near = f"{near} {whole}"  # a form's field is about the form: its subject is the paper's
+        elif _BACK_REFERENCE.search(best.context.text):
+            near = f"{near} {fold(self._previous_text(snap, best.context))}"  # "this plan": the one just named
         phrases = [[fold(w) for w in phrase] for phrase in qualifiers(a.question)]
         qualifying = {w for phrase in phrases for w in phrase}
         missing = [w for w in a.salient if fold(w) not in near]
@@ -373,6 +375,13 @@ class QuestionAnswerer:
             text = " ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id))
             state.doc_text[doc_id] = _DocumentText(fold(text), definitions(text), tuple(find_spans(text)))
         return state.doc_text[doc_id]
+
+    @staticmethod
+    def _previous_text(snap: Snapshot, c: Context) -> str:
+        """The text of the paragraph before ``c`` in its document ("" for the first)."""
+        ids = [p.paragraph.id for p in snap.catalog.paragraphs_of(c.document_id)]
+        at = ids.index(c.paragraph_id) if c.paragraph_id in ids else 0
+        return snap.catalog.paragraph(ids[at - 1]).paragraph.text if at > 0 else ""
 
     def _stems(self, text: str) -> set[str]:
         return set(self._tokenize(text))
@@ -552,6 +561,9 @@ _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|con
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
+# "To support the delivery of this plan, …": a paragraph about the thing the one before it names
+_BACK_REFERENCE = re.compile(r"\b(?:this|these|that|the said)\s+(?:[a-z-]+\s+)?(?:plan|programme|strategy|scheme|project|"
+                             r"policy|funding|grant|report|review|service|proposal|approach|work|contract|budget)s?\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|expected to|going to|is to be|are to be|plans? to|planned|intends? to|proposed)\b", re.I)
 _GRADER = re.compile(r"\b(?i:did|does|has|have)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:(?:inspection|visit|review)\s+)?(?:give|gave|award|rate|grade|judge|find)\b|"

@@ -102,3 +102,18 @@ def test_a_post_is_a_direct_answer_only_when_the_question_names_it(medway):
 def test_the_outcome_of_something_after_the_paper_is_not_in_it(medway):
     # The October 2023 update says a Test of Assurance will take place in 2024; no paper can give its result.
     assert not medway.ask("What was the outcome of the LGA's 2024 Test of Assurance of senior management?").answered
+
+
+def test_a_paragraph_about_this_plan_carries_the_plan_named_just_before(medway):
+    # "To support the delivery of this plan, the Council has secured additional revenue funding of
+    # £14,282,110" follows the paragraph that names the Safety Valve programme.
+    out = medway.ask("How much additional revenue funding did the council secure to support delivery of the Safety Valve plan?")
+    assert out.answered and "14,282,110" in out.answer
+
+
+def test_yes_no_questions_answer_yes_or_no_first(medway):
+    stays = medway.ask("Will the DfE Statutory Direction stay in place now that Ofsted has rated Medway Good?")
+    assert stays.answered and stays.answer.startswith("No.") and "rescinded" in stays.answer
+    rated = medway.ask("Was the council's short breaks home for disabled children rated good by Ofsted in 2022?")
+    assert rated.answered and rated.answer.startswith("Yes.")
+    assert not medway.ask("What rating did Ofsted give Parklands at its 2021 inspection?").answered

@@ -147,8 +147,9 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         if not _ASKS_CHANGE.search(a.question) and all(_is_change(n, text) for n in new_numbers):
             return 0.1  # "what is the total budget" answered by what was added to it
         counted = _counted(a.question)
-        if counted and re.search(rf"(?:\d[\d,.]*%?|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}", text):
-            return 1.0
+        if counted and re.search(rf"(?:\d[\d,.]*%?|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}"
+                                 r"(?!['\u2019]s)", text):
+            return 1.0  # (but "26 children's adoption plans" counts plans)
         if counted and re.search(rf"\b{re.escape(counted)}\b[^.;]{{0,12}}\b(?:and|of (?:which|these|them)|,)\s+"
                                  rf"(?:\d[\d,]*|{_WORD_NUMBERS})\s+(?:were|was|are|had|have)\b", text):
             return 1.0  # "… referrals for family group conferences and 97 were held"
@@ -294,9 +295,12 @@ def _counts_other(counted: str, text: str) -> bool:
         return word not in _UNITS and (word in _PLURALS or (word.endswith("s") and not word.endswith(("ss", "'s", "us"))))
 
     other = False
-    for m in re.finditer(rf"(?<![\w.,£])(?:\d[\d,]*|{_WORD_NUMBERS})\s+([a-z][\w'\u2019-]*)(?:\s+([a-z][\w'\u2019-]*))?", text):
+    for m in re.finditer(rf"(?<![\w.,£])(?:\d[\d,]*|{_WORD_NUMBERS})\s+([a-z][\w'\u2019-]*)(?:\s+([a-z][\w'\u2019-]*))?"
+                         rf"(?:\s+([a-z][\w'\u2019-]*))?", text):
         words = [w for w in m.groups() if w]
-        if any(w.startswith(stem[:5]) for w in words):
+        # "26 children's adoption plans" counts plans: a possessive is not the thing counted
+        words = words if words[0].endswith(("'s", "\u2019s")) else words[:2]
+        if any(w.startswith(stem[:5]) and not w.endswith(("'s", "\u2019s")) for w in words):
             return False
         noun = next((w for w in words if plural(w)), None)
         other = other or noun is not None

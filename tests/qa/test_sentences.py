@@ -374,6 +374,10 @@ def test_a_figure_of_another_thing_or_another_period_is_weak():
     other = _sentence("12 libraries out of 15 did not record any visits at all.")
     assert type_fit(counts, other, set()) == 0.3
     assert type_fit(counts, _sentence("There were 3,400 visits recorded in 2019."), set()) == 1.0
+    plans = _sentence("Since April 2022, 26 children's adoption plans were agreed.")
+    assert type_fit(analyse("How many children were on protection plans in 2022?"), plans, set()) == 0.3
+    placed = _sentence("About 26 children had been placed out of a possible 63.")
+    assert type_fit(analyse("How much money does the government give for each child placed?"), placed, set()) == 0.1
     # "What is the average X" asks for X: a figure of something else is weak.
     average = analyse("What is the average waiting time for a housing assessment?")
     assert average.answer_type.name == "FIGURE"

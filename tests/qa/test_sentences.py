@@ -237,7 +237,8 @@ def test_how_many_counts_the_first_plural_and_a_count_after_its_noun_fits():
     from kg.qa.composer import _counted, type_fit
 
     assert _counted("How many pupils qualify for SEND school transport?") == "pupils"
-    assert _counted("How many social worker jobs were unfilled?") == "jobs"
+    assert _counted("How many social worker jobs were filled?") == "jobs"
+    assert _counted("How many social worker jobs were unfilled?") == "vacancies"
     a = analyse("How many family group conferences actually took place?")
     held = _sentence("The service received 141 referrals for family group conferences and 97 were held.")
     assert type_fit(a, held, set()) == 1.0

@@ -46,7 +46,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\bwhat (?:overall )?(?:rating|grade|grading|judgement|judgment|score)\b|"
         r"\bhow (?:was|were|is|are|did) .{0,80}\b(?:rated|graded|judged)\b|\bhow did \w+ (?:rate|grade|judge)\b", re.I)),
     (AnswerType.TREND, re.compile(
-        r"\b(how (?:has|have|did|does) .{0,80}\b(?:chang|moved|trend|compare|shift|evolv|develop|grow|grew|"
+        r"\b(how (?:has|have|did|does) .{0,80}\b(?:chang|move|moved|trend|compare|shift|evolv|develop|grow|grew|"
         r"rise|rose|fall|fell|increas|decreas)|trend|over time|"
         r"(?:rise|risen|fall|fallen|increase|decrease|grow|grown|drop|dropp)(?:e?d)? (?:from|between|since)|"
         r"(?:gone|go|went|going) (?:up|down)|compared (?:to|with)|\bversus\b|\bvs\.? |"

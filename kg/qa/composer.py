@@ -31,7 +31,9 @@ _ASKS_FOR_ROLE = re.compile(
     r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
     r"\bwho (?:was|were|is|are|will be) (?:to be )?(?:given|granted|delegated|assigned|tasked|responsible)\b|"
     r"\bwho\b.{0,40}\b(?:be|been) (?:delegated|given authority|granted authority)\b|"
-    r"\b(?:delegat\w*|referr?\w*)\b.{0,80}\bto\?", re.I)
+    r"\b(?:delegat\w*|referr?\w*)\b.{0,80}\bto\?|"
+    # "who was the committee asked to give the job of … to", "who was to be handed the job": a post will do
+    r"\b(?:who|whom)\b.{0,60}\b(?:give|given|hand|handed|pass|passed|entrust\w*|assign\w*|delegat\w*|refer\w*)\b", re.I)
 _ASKS_REQUEST = re.compile(r"\b(?:(?:was|were|is|are|been|being) (?:[\w'-]+ ){0,4}?(?:asked|invited|requested)|recommend\w*|"
                            r"propos\w*)\b", re.I)
 _REQUEST = re.compile(r"\b(?:(?:is|are|was|were|being) (?:being )?(?:asked|invited|requested) to|recommend(?:s|ed|ation)?|"

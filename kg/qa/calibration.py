@@ -65,10 +65,7 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
     value *= ABSENT_WORD ** gaps.absent_words
     value *= ABSENT_PHRASING ** gaps.absent_phrasing
     value *= MISSING_RARE ** gaps.rare_missing
-    if a.dates and best.date_fit == 0.0:
-        value *= WRONG_YEAR
-    elif a.dates and best.date_fit <= 0.4:
-        value *= COARSE_DATE
+    value *= date_factor(a, best.date_fit)
     value *= type_factor(best.type_fit)
     if gaps.actor_unconfirmed:
         value *= ACTOR_UNCONFIRMED
@@ -85,6 +82,13 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
             and (_POLARITY.search(best.sentence.text) or reverses(a.question, best.sentence.text))):
         value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))
+
+
+def date_factor(a: Analysis, fit: float) -> float:
+    """The discount for evidence that does not state the period asked about (none or a coarser one)."""
+    if not a.dates:
+        return 1.0
+    return WRONG_YEAR if fit == 0.0 else COARSE_DATE if fit <= 0.4 else 1.0
 
 
 def type_factor(fit: float) -> float:

@@ -19,7 +19,7 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, future_only, question_proper
-from kg.qa.composer import (ASKS_CLOCK_TIME, ENUMERATES_BELOW, MAX_ANSWER, asked_count, Context, Scored, _singular, compose, coverage, date_fit,
+from kg.qa.composer import (ASKS_CLOCK_TIME, ENUMERATES_BELOW, MAX_ANSWER, MAX_LIST, asked_count, Context, Scored, _singular, compose, coverage, date_fit,
                              listed_noun, type_fit)
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
@@ -129,6 +129,7 @@ class QuestionAnswerer:
         text, used = compose(a, best, ranked)
         if a.answer_type == AnswerType.LIST:
             text, used = self._with_items_below(snap, a, best, text, used)
+            text, used = self._with_table_below(snap, a, best, text, used)
         elif a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question):
             text, used = self._with_author_before(snap, best, text, used)
         elif a.answer_type in (AnswerType.YESNO, AnswerType.RATING) and (
@@ -351,6 +352,29 @@ class QuestionAnswerer:
         names = "; ".join(re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", h) for h, _ in items)
         return f"{text} {names}.", used + [pid for _, pid in items if pid not in used]
 
+    def _with_table_below(self, snap: Snapshot, a: Analysis, best: Scored, text: str, used: list[str]):
+        """"The following represent the key risks…" followed by a table (a risk register, a list
+        of projects): the answer names the table's rows by their first cell."""
+        found = listed_noun(a.question) or _WHAT_PLURAL.search(a.question)
+        noun = found if isinstance(found, str) or found is None else found.group(1).lower()
+        lead = best.sentence.text
+        # (a lead-in ending with a colon already brought the items after it)
+        if noun is None or not _FOLLOWING.search(lead) or lead.endswith(":") or _singular(noun) not in lead.lower():
+            return text, used
+        paragraphs = [sp.paragraph for sp in snap.catalog.paragraphs_of(best.context.document_id)]
+        at = next((i for i, p in enumerate(paragraphs) if p.id == best.context.paragraph_id), None)
+        if at is None:
+            return text, used
+        own = best.context.text
+        blocks = [(paragraphs[at].id, own[own.find(lead) + len(lead):] if lead in own else own)]
+        blocks += [(p.id, p.text) for p in paragraphs[at + 1:at + 3]]
+        for pid, block in blocks:
+            rows = [line.split(" | ") for line in block.splitlines() if line.count(" | ") >= 1]
+            cells = [r[0].strip() for r in rows[1:] if 0 < len(r[0].strip()) <= 60]
+            if len(cells) >= 2:
+                return trim(f"{text} {'; '.join(cells[:12])}.", MAX_LIST), used + ([pid] if pid not in used else [])
+        return text, used
+
     def _with_author_before(self, snap: Snapshot, best: Scored, text: str, used: list[str]):
         """A co-author's line on its own ("Chris Hudson-Wallis, Programme Officer") follows the
         paragraph that ends "Author: Stephanie Davis, …": the answer names both."""
@@ -561,6 +585,8 @@ _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|con
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
+_WHAT_PLURAL = re.compile(r"^\s*(?:what|which) ([a-z]+s) (?:did|do|does|are|were|have|has)\b", re.I)  # "what risks did…"
+_FOLLOWING = re.compile(r"\b(?:the following|as follows|set out below|listed below|in the table below)\b", re.I)
 # "To support the delivery of this plan, …": a paragraph about the thing the one before it names
 _BACK_REFERENCE = re.compile(r"\b(?:this|these|that|the said)\s+(?:[a-z-]+\s+)?(?:plan|programme|strategy|scheme|project|"
                              r"policy|funding|grant|report|review|service|proposal|approach|work|contract|budget)s?\b", re.I)

@@ -117,3 +117,9 @@ def test_yes_no_questions_answer_yes_or_no_first(medway):
     rated = medway.ask("Was the council's short breaks home for disabled children rated good by Ofsted in 2022?")
     assert rated.answered and rated.answer.startswith("Yes.")
     assert not medway.ask("What rating did Ofsted give Parklands at its 2021 inspection?").answered
+
+
+def test_a_list_lead_in_followed_by_a_table_names_its_rows(medway):
+    # "The following represent the key risks…" is followed by a risk table: Delay, Derailment, Financial.
+    out = medway.ask("What are the key risks to Medway Council's ability to deliver its Sufficiency Duty?")
+    assert out.answered and all(r in out.answer for r in ("Delay", "Derailment", "Financial"))

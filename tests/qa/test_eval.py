@@ -57,7 +57,11 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_thirteenth", 0.88), ("medway_fourteenth", 0.94), ("medway_fifteenth", 0.88),
             ("medway_sixteenth", 0.88), ("medway_seventeenth", 0.91), ("medway_eighteenth", 0.94),
             ("medway_nineteenth", 0.91), ("medway_twentieth", 0.85), ("medway_twentyfirst", 0.94),
-            ("medway_twentysecond", 0.94)]
+            ("medway_twentysecond", 0.94), ("medway_twentythird", 0.97), ("medway_twentyfourth", 0.85),
+            ("medway_twentyfifth", 0.97), ("medway_twentysixth", 0.88), ("medway_twentyseventh", 0.91),
+            ("medway_twentyeighth", 0.88), ("medway_twentyninth", 0.97), ("medway_thirtieth", 0.97),
+            ("medway_thirtyfirst", 0.91), ("medway_thirtysecond", 0.85), ("medway_thirtythird", 0.88),
+            ("medway_thirtyfourth", 0.91)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

@@ -40,6 +40,12 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
+    # "Who were members asked to refer their comments to?" is answered by a body ("to Cabinet");
+    # "what did the committee ask the portfolio holder to do?" by a recommendation.
+    (AnswerType.DECISION, re.compile(
+        r"\basked to (?:[\w'\u2019-]+ ){0,3}?(?:refer|pass|send|forward|submit)\w*\b.*\bto\b|"
+        r"\bwhat did the [\w' -]{0,40}?(?:committee|cabinet|council|board|panel|members?)\s+(?:ask|request|urge|invite|call on)\b",
+        re.I)),
     (AnswerType.RATING, re.compile(
         r"^\s*(?:did|was|were|is|are|has|have)\b.*\b(?:judge|judged|rate|rated|grade|graded)\b.*"
         r"\b(?:good|outstanding|inadequate|requires improvement)\b|"
@@ -329,9 +335,16 @@ def _digits(question: str) -> str:
     stay, since "one of the…" and "the two reports" are rarely counts to match. An age band is
     written as the papers write it ("aged 10 to 15" → "aged 10-15")."""
     question = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], question)
+    for rx, written in _AS_THE_PAPERS_SAY:
+        question = rx.sub(written, question)
     return re.sub(r"\b(aged?|ages)\s+(\d+)\s+to\s+(\d+)\b", r"\1 \2-\3", question, flags=re.I)
 
 
+# Phrases members use for what papers name otherwise (a council's cabinet member for a service is
+# its portfolio holder; a child "without parents" is unaccompanied), read as the papers write them.
+_AS_THE_PAPERS_SAY = ((re.compile(r"\bcabinet member\b", re.I), "portfolio holder"),
+                      (re.compile(r"\b(?:who (?:arrive|arrived|come|came) )?without (?:their |any )?(?:parents|family|families)\b",
+                                  re.I), "unaccompanied"))
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if int(n) >= 3) + r")\b", re.I)
 
 

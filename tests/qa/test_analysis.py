@@ -277,3 +277,11 @@ def test_a_trailing_scene_clause_is_not_what_is_asked():
     assert question_proper("Has the scheme worked, following the 2022 review?") == "Has the scheme worked?"
     # "since" dates the claim itself; it is not a scene
     assert question_proper("Has turnover improved since the 2019 inspection?") == "Has turnover improved since the 2019 inspection?"
+
+
+def test_phrases_read_as_the_papers_write_them_and_referral_questions_are_decisions():
+    a = analyse("What did the committee ask the cabinet member to do about money for children who arrive without parents?")
+    assert a.answer_type.name == "DECISION"
+    assert "portfolio holder" in a.question and "unaccompanied" in a.question
+    assert analyse("Who were members asked to refer their comments on the report to?").answer_type.name == "DECISION"
+    assert analyse("Who was asked to chair the review?").answer_type.name == "PERSON"

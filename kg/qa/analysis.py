@@ -31,7 +31,7 @@ FRAMING = frozenset(
     most now time date year years month authored wrote write written writes sent send sends receive
     received attend attended take took taken make made give gave held hold holds get got
     roughly approximately around nearly almost about extra additional body organisation went go goes
-    come came coming item according big large terms kind kinds sort sorts type types apart besides aside actually ring phone
+    come came coming item according big large terms couple kind kinds sort sorts type types apart besides aside actually ring phone
     call email moment mention mentions mentioned named topic topics""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
@@ -95,7 +95,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"(?: actually| finally| eventually| formally| then)? do\b", re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
     (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what (?:are|were) the|what (?:kinds?|types?|sorts?) of)\b|"
-                                  r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are)\b", re.I)),
+                                  r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are|make up|comprise)\b", re.I)),
 )
 
 _UNIT_HINTS = (

@@ -597,6 +597,7 @@ _GRADER = re.compile(r"\b(?i:did|does|has|have)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Z]
 _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?|presented|introduced|tabled|chaired)\b|"
                          # what an officer or member said is dated by the meeting they said it at
                          r"\b(?:described|said|explained|told|stated)\s+by\s+(?:the\s+|an?\s+)?(?!Ofsted|inspectors?)[A-Za-z]|"
+                         r"\b(?:described|said|explained|stated|reported)\s+to\s+(?:the\s+)?(?:councillors|members|committee)\b|"
                          r"\b(?:officers?|members?|councillors?|director|chair|portfolio holder|lead member)\s+"
                          r"(?:described|said|explained|told|stated)\b", re.I)
 # Words a question is more often phrased with than about: participles and connectives

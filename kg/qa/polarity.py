@@ -28,6 +28,7 @@ _ASKS = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b
 _NUMBER = re.compile(r"(?<![\w.])(?:[1-9]\d*|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:but|although|though|while|whereas|however)\b", re.I)
 _WINDOW = 6
+_DECIDED = re.compile(r"\b(?:approv|adopt|endors|agree|resolv|decid|not(?:ed|e)\b|defer|reject|refus|accept|ratif)\w*", re.I)
 # "… relaunched, or is that only proposed?", "… gone up or down": a choice, not a yes/no claim
 _CHOICE = re.compile(r",\s*or\b|\bor (?:is|are|was|were|has|have|had|did|does|do|will|would|only|just|not|down|up|less|fewer|"
                      r"more|worse|better)\b", re.I)
@@ -51,7 +52,17 @@ def verdict(question: str, evidence: str, stems: Stems) -> str | None:
         if _NONE.search(evidence):
             return "No"
         return "Yes" if _NUMBER.search(evidence) else None
+    if _other_decision(question, evidence):
+        return None  # "Did the committee approve it?" — "The Committee noted it": neither yes nor no
     return "No" if _negates(question, evidence, stems) or reverses(question, evidence) else "Yes"
+
+
+def _other_decision(question: str, evidence: str) -> bool:
+    """True when the question asks whether something was decided one way (approved, adopted)
+    and the evidence records another decision (noted, deferred) but not the one asked."""
+    asked = {m.lower()[:5] for m in _DECIDED.findall(question)}
+    found = {m.lower()[:5] for m in _DECIDED.findall(evidence)}
+    return bool(asked) and bool(found) and not asked & found
 
 
 def reverses(question: str, evidence: str) -> bool:

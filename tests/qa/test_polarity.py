@@ -44,3 +44,6 @@ def test_no_verdict_for_negative_or_choice_questions_and_other_kinds():
     assert verdict("Hasn't the Board been relaunched?", evidence, STEMS) is None
     assert verdict("Has turnover gone up or down?", "Turnover fell to 12%.", STEMS) is None
     assert verdict("Who chairs the Board?", evidence, STEMS) is None
+    # another decision than the one asked about is neither yes nor no
+    assert verdict("Did the committee approve the strategy?", "The Committee noted the strategy.", STEMS) is None
+    assert verdict("Did the committee approve the strategy?", "The Committee approved the strategy.", STEMS) == "Yes"

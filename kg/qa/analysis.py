@@ -30,7 +30,8 @@ FRAMING = frozenset(
     decide decided agree agreed resolve resolved happen happened current currently latest recent
     most now time date year years month authored wrote write written writes sent send sends receive
     received attend attended take took taken make made give gave held hold holds get got
-    roughly approximately around nearly almost about extra additional body organisation went go goes
+    roughly approximately around nearly almost about extra additional body bodies organisation organisations
+    organization organizations went go goes
     come came coming item according big large terms couple kind kinds sort sorts type types apart besides aside actually ring phone
     call email moment mention mentions mentioned named topic topics""".split()
 )

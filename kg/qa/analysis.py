@@ -342,9 +342,11 @@ def _digits(question: str) -> str:
     return re.sub(r"\b(aged?|ages)\s+(\d+)\s+to\s+(\d+)\b", r"\1 \2-\3", question, flags=re.I)
 
 
-# Phrases members use for what papers name otherwise (a council's cabinet member for a service is
-# its portfolio holder; a child "without parents" is unaccompanied), read as the papers write them.
+# Phrases members use for what papers name otherwise (a council's cabinet member for a service, or
+# the councillor in charge of it, is its portfolio holder; a child "without parents" is
+# unaccompanied), read as the papers write them.
 _AS_THE_PAPERS_SAY = ((re.compile(r"\bcabinet member\b", re.I), "portfolio holder"),
+                      (re.compile(r"\b(?:councillor|member) (?:who )?(?:is |was |will be )?in charge of\b", re.I), "portfolio holder for"),
                       (re.compile(r"\b(?:who (?:arrive|arrived|come|came) )?without (?:their |any )?(?:parents|family|families)\b",
                                   re.I), "unaccompanied"))
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if int(n) >= 3) + r")\b", re.I)

@@ -68,7 +68,8 @@ def _other_decision(question: str, evidence: str) -> bool:
 def reverses(question: str, evidence: str) -> bool:
     """True when the evidence says the opposite of the question's claim about whether something
     stays ("will the Direction stay in place?" — "the Direction will be rescinded")."""
-    return any(a.search(question) and b.search(evidence) for a, b in (_OPPOSITES, _OPPOSITES[::-1]))
+    return any(a.search(question) and b.search(evidence) and not a.search(evidence)
+               for a, b in (_OPPOSITES, _OPPOSITES[::-1]))
 
 
 def _graded(question: str, asked: str, found: list[str]) -> str | None:

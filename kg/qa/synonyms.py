@@ -38,6 +38,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("fund", "funds", "funding", "funded", "money", "monies"),
     ("refer", "referred", "pass", "forward", "forwarded"),
     ("cite", "cited", "quote", "quoted"),
+    ("equality", "equalities", "diversity"),
+    ("assessment", "assessments", "check", "checks", "appraisal"),
     ("deficit", "deficits", "shortfall", "shortfalls", "hole"),
     ("councillor", "councillors", "cllr"),
     ("pay", "paid", "payment", "payments"),

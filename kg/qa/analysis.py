@@ -347,8 +347,9 @@ def _digits(question: str) -> str:
 # unaccompanied), read as the papers write them.
 _AS_THE_PAPERS_SAY = ((re.compile(r"\bcabinet member\b", re.I), "portfolio holder"),
                       (re.compile(r"\b(?:councillor|member) (?:who )?(?:is |was |will be )?in charge of\b", re.I), "portfolio holder for"),
-                      (re.compile(r"\b(?:who (?:arrive|arrived|come|came) )?without (?:their |any )?(?:parents|family|families)\b",
-                                  re.I), "unaccompanied"))
+                      (re.compile(r"\b(?:(?:who )?(?:arrive|arrives|arrived|arriving|come|comes|came|coming) )?(?:without "
+                                  r"(?:their |any )?(?:parents|family|families|an adult)|alone|on their own)\b", re.I),
+                       "unaccompanied"))
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if int(n) >= 3) + r")\b", re.I)
 
 

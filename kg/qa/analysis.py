@@ -197,6 +197,13 @@ _ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|
 _LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
 
 
+def asked_clause(question: str) -> str:
+    """What a question asks, without scene-setting before or after it ("Now that Ofsted has
+    rated the service Good, will the Direction stay?" → "will the Direction stay?")."""
+    proper = question_proper(question)
+    return _main_clause(proper) or proper
+
+
 def question_proper(question: str) -> str:
     """The question without its scene-setting: a leading sentence ("The October update says X.")
     or a leading phrase ending in a comma ("In the Lead Member's March 2023 report, …")."""
@@ -221,7 +228,7 @@ _TRAILING_SCENE = re.compile(r",?\s+\b(?:now that|given that|in (?:the )?light o
 _OPENS_ASKING = re.compile(r"^\s*(?:what|which|who|whom|whose|how|is|are|was|were|did|does|do|has|have|had|can|"
                            r"could|will|would|should|list|name)\b", re.I)
 _ASKING_CLAUSE = re.compile(r"(?:[,;:]|\s[-\u2013\u2014])\s+(?:but\s+)?(?=(?:what|which|who|whom|whose|when|where|how|is|are|"
-                            r"was|were|did|does|do|has|have|had)\b)", re.I)
+                            r"was|were|did|does|do|has|have|had|will|would|can|could|should)\b)", re.I)
 
 
 def _main_clause(question: str) -> str | None:

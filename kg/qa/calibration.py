@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.qa.analysis import asked_clause
 from kg.qa.composer import Scored
 from kg.qa.polarity import reverses
 from kg.qa.records import Analysis, AnswerType
@@ -79,7 +80,7 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
     # its polarity ("none are resident in hotels", "there are no children sentenced").
     if a.answer_type == AnswerType.YESNO and best.coverage < 0.9 and not (
             max(best.coverage, best.context_coverage) >= 0.6 and best.coverage >= 0.35
-            and (_POLARITY.search(best.sentence.text) or reverses(a.question, best.sentence.text))):
+            and (_POLARITY.search(best.sentence.text) or reverses(asked_clause(a.question), best.sentence.text))):
         value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))
 

@@ -28,6 +28,8 @@ _ASKS = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b
 _NUMBER = re.compile(r"(?<![\w.])(?:[1-9]\d*|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\b(?:but|although|though|while|whereas|however)\b", re.I)
 _WINDOW = 6
+_COMMON = frozenset("that this with will have been from were what which when they their there would could should "
+                    "after before about into also only over".split())
 _DECIDED = re.compile(r"\b(?:approv|adopt|endors|agree|resolv|decid|not(?:ed|e)\b|defer|reject|refus|accept|ratif)\w*", re.I)
 # "… relaunched, or is that only proposed?", "… gone up or down": a choice, not a yes/no claim
 _CHOICE = re.compile(r",\s*or\b|\bor (?:is|are|was|were|has|have|had|did|does|do|will|would|only|just|not|down|up|less|fewer|"
@@ -68,8 +70,19 @@ def _other_decision(question: str, evidence: str) -> bool:
 def reverses(question: str, evidence: str) -> bool:
     """True when the evidence says the opposite of the question's claim about whether something
     stays ("will the Direction stay in place?" — "the Direction will be rescinded")."""
-    return any(a.search(question) and b.search(evidence) and not a.search(evidence)
+    asked = _content(question)
+    # only the clauses about the question's subject ("the Direction will be rescinded", not
+    # "but the service will continue to be inspected")
+    about = [c for c in _CLAUSE.split(evidence) if asked & _content(c)]
+    return any(a.search(question) and any(b.search(c) and not a.search(c) for c in about)
+               and not any(a.search(c) and not b.search(c) for c in about)
                for a, b in (_OPPOSITES, _OPPOSITES[::-1]))
+
+
+def _content(text: str) -> set[str]:
+    """The longer words of a text, lower-cased, without the stay/go verbs themselves."""
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower())
+            if not _OPPOSITES[0].fullmatch(w) and not _OPPOSITES[1].fullmatch(w)} - _COMMON
 
 
 def _graded(question: str, asked: str, found: list[str]) -> str | None:

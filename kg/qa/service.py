@@ -18,7 +18,7 @@ from kg.errors import NotFound
 from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import definitions, expansions
-from kg.qa.analysis import actor_decided, analyse, future_only, question_proper
+from kg.qa.analysis import actor_decided, analyse, asked_clause, future_only
 from kg.qa.composer import (ASKS_CLOCK_TIME, ENUMERATES_BELOW, MAX_ANSWER, MAX_LIST, asked_count, Context, Scored, _singular, compose, coverage, date_fit,
                              listed_noun, type_fit)
 from kg.qa.graph_facts import FactFinder, FactFindings
@@ -133,7 +133,7 @@ class QuestionAnswerer:
         elif a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question):
             text, used = self._with_author_before(snap, best, text, used)
         elif a.answer_type in (AnswerType.YESNO, AnswerType.RATING) and (
-                said := verdict(question_proper(a.question), text, self._tokenize)):
+                said := verdict(asked_clause(a.question), text, self._tokenize)):
             text = f"{said}. {text}"  # "Was Parklands rated good?" — "Yes. In June 2022, …"
         facts = found.facts
         if direct is not None:
@@ -489,7 +489,8 @@ class QuestionAnswerer:
             # A yes/no claim is the sentence's own: it must state the names the question gives.
             asked = set(a.focus)
             # "Will the Direction stay?" is answered by what will happen, not by what has.
-            ahead = a.answer_type == AnswerType.YESNO and bool(re.match(r"\s*will\b", a.question, re.I))
+            ahead = a.answer_type == AnswerType.YESNO and bool(
+                re.search(r"(?:^|[,;:]\s*)will\b|\b(?:expected|going|due|set) to\b", asked_clause(a.question), re.I))
             out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
                      * (UNTENSED if ahead and not _FUTURE.search(x.sentence.text) else 1.0)
                      * (UNDECIDED if x.context.paragraph_id in undecided else 1.0)

@@ -285,3 +285,10 @@ def test_phrases_read_as_the_papers_write_them_and_referral_questions_are_decisi
     assert "portfolio holder" in a.question and "unaccompanied" in a.question
     assert analyse("Who were members asked to refer their comments on the report to?").answer_type.name == "DECISION"
     assert analyse("Who was asked to chair the review?").answer_type.name == "PERSON"
+
+
+def test_the_asked_clause_drops_scene_setting_on_either_side():
+    from kg.qa.analysis import asked_clause
+
+    assert asked_clause("Now that the review is done, will the scheme stay in place?") == "will the scheme stay in place?"
+    assert asked_clause("Will the scheme stay in place now that the review is done?") == "Will the scheme stay in place?"

@@ -32,6 +32,8 @@ def test_a_claim_negated_near_its_own_words_is_no():
     # A claim the evidence reverses: whether something stays or goes.
     assert verdict("Will the parking restrictions stay in place?",
                    "The Cabinet agreed that the restrictions will be lifted in May.", STEMS) == "No"
+    assert verdict("Will the restrictions be lifted?",
+                   "The restrictions will be lifted, but patrols will continue.", STEMS) == "Yes"
     # A negation about something else does not turn the claim.
     assert verdict("Are court hearings progressing?",
                    "Although timeliness is not yet back to normal levels, court hearings are progressing.",

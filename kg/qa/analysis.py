@@ -131,7 +131,10 @@ def analyse(question: str) -> Analysis:
     # "When the strategy came before scrutiny, what did the committee resolve?": the clause
     # that asks says what kind of answer is wanted; the one before it sets the scene.
     clause = _main_clause(q)
-    answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause or q)), None) if clause else None
+    # "Is the profile shifting? What share came in aged 10-15?": the last question is the one to answer.
+    asks = [x for x in re.split(r"(?<=\?)\s+(?=[A-Z])", q) if x.strip()]
+    clause = clause or (asks[-1] if len(asks) > 1 else None)
+    answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause)), None) if clause else None
     answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), AnswerType.TEXT)
     spans = [_shifted(q, span) for span in find_spans(q)]
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))

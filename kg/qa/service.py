@@ -44,6 +44,7 @@ CONTRASTED = 0.7  # score of a sentence naming another of the kind asked about, 
 UNDECIDED = 0.6  # rank of a sentence whose paragraph does not show the question's decider deciding
 UNKNOWN = 0.8  # rank of a sentence from a paper that never names something the question names
 UNSTATED = 0.8  # rank of a yes/no sentence per name of the claim it does not state
+UNBANDED = 0.8  # rank of a sentence that does not state the band the question names ("aged 10-15")
 UNTENSED = 0.8  # rank of a sentence that says nothing of the future, for "will …?"
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -417,6 +418,7 @@ class QuestionAnswerer:
         by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
         excluded = {x for t in a.excluded for x in self._tokenize(t)}
         named = named_kinds(a.question)
+        bands = _bands(a.question)
         wanted = asked_count(a.question) if a.answer_type == AnswerType.LIST else None
         out: list[Scored] = []
         undecided: set[str] = set()  # paragraphs that do not show the question's decider deciding
@@ -475,6 +477,8 @@ class QuestionAnswerer:
                     score *= UNROLED  # a name, but not in the role asked about
                 if named and contrasts(named, s.text):
                     score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about
+                if bands and not any(b in _band_text(s.text) for b in bands):
+                    score *= UNBANDED  # "aged 10-15" is not answered by a sentence about ages 0-25
                 own_folded = fold(own_text)
                 unstated = tuple(w for w in a.salient if fold(w) not in own_folded)
                 out.append(Scored(s, c, score, cov, ctx_cov, tf, df_, missing, unstated))
@@ -586,6 +590,18 @@ _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|con
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
+_BAND = re.compile(r"\b(\d{1,3})\s*(?:-|\u2013|to)\s*(\d{1,3})\b")
+
+
+def _band_text(text: str) -> str:
+    return _BAND.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text)
+
+
+def _bands(question: str) -> set[str]:
+    """Ranges of small numbers a question names ("aged 10-15", "10 to 15 year olds"), as "10-15"."""
+    return {f"{m.group(1)}-{m.group(2)}" for m in _BAND.finditer(question)}
+
+
 _WHAT_PLURAL = re.compile(r"^\s*(?:what|which) ([a-z]+s) (?:did|do|does|are|were|have|has)\b", re.I)  # "what risks did…"
 _FOLLOWING = re.compile(r"\b(?:the following|as follows|set out below|listed below|in the table below)\b", re.I)
 # "To support the delivery of this plan, …": a paragraph about the thing the one before it names

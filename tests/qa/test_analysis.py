@@ -292,3 +292,16 @@ def test_the_asked_clause_drops_scene_setting_on_either_side():
 
     assert asked_clause("Now that the review is done, will the scheme stay in place?") == "will the scheme stay in place?"
     assert asked_clause("Will the scheme stay in place now that the review is done?") == "Will the scheme stay in place?"
+
+
+def test_the_last_of_two_questions_sets_the_answer_type():
+    a = analyse("Is the age profile of children entering care shifting? What share came in aged 10-15, then and now?")
+    assert a.answer_type.name in ("FIGURE", "TREND")
+    assert analyse("Is the age profile shifting?").answer_type.name == "YESNO"
+
+
+def test_a_band_the_question_names_is_read_as_written():
+    from kg.qa.service import _band_text, _bands
+
+    assert _bands("How many were aged 10 to 15?") == {"10-15"}
+    assert "10-15" in _band_text("children aged 10\u201315 years") and "10-15" not in _band_text("ages 0-25")

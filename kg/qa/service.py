@@ -133,7 +133,7 @@ class QuestionAnswerer:
             text, used = self._with_table_below(snap, a, best, text, used)
         elif a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question):
             text, used = self._with_author_before(snap, best, text, used)
-        elif a.answer_type in (AnswerType.YESNO, AnswerType.RATING) and (
+        elif a.answer_type not in (AnswerType.FIGURE, AnswerType.TREND, AnswerType.DATE) and (
                 said := verdict(asked_clause(a.question), text, self._tokenize)):
             text = f"{said}. {text}"  # "Was Parklands rated good?" — "Yes. In June 2022, …"
         facts = found.facts

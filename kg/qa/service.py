@@ -306,7 +306,8 @@ class QuestionAnswerer:
         unnamed = {w for w in missing if (run := body_run(a.question, w)) and fold(run) not in whole}
         return calibration.Gaps(
             actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
-            predicate_missing=bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)),
+            predicate_missing=(bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)))
+            or self._payee_missing(a, best),
             # "What was the result of the 2024 review?" cannot be answered by a paper of 2023.
             future_only=future_only(a.question, best.sentence.text) or (
                 bool(_OUTCOME.search(a.question)) and bool(a.dates) and held is not None
@@ -400,6 +401,15 @@ class QuestionAnswerer:
             text = " ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id))
             state.doc_text[doc_id] = _DocumentText(fold(text), definitions(text), tuple(find_spans(text)))
         return state.doc_text[doc_id]
+
+    def _payee_missing(self, a: Analysis, best: Scored) -> bool:
+        """"How much do we pay our foster carers?": a sum paid to someone else (a placement's
+        weekly cost) does not answer; the paragraph must name who is paid."""
+        m = _PAYEE.search(a.question)
+        if a.answer_type != AnswerType.FIGURE or m is None:
+            return False
+        payee = self._stems(m.group(1))
+        return bool(payee) and not payee <= self._stems(f"{best.context.text} {best.context.around}")
 
     @staticmethod
     def _previous_text(snap: Snapshot, c: Context) -> str:
@@ -590,6 +600,10 @@ _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|con
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
+# "pay its foster carers", "paying agency staff": who is paid
+_PAYEE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:to\s+)?(?:(?:its|their|our|the|each|an?|medway's)\s+)?"
+                    r"(?!(?:per|for|a|an|each|every|its|their|our|the)\b)"
+                    r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:s|ff|staff))\b", re.I)
 _BAND = re.compile(r"\b(\d{1,3})\s*(?:-|\u2013|to)\s*(\d{1,3})\b")
 
 

@@ -123,3 +123,10 @@ def test_a_list_lead_in_followed_by_a_table_names_its_rows(medway):
     # "The following represent the key risks…" is followed by a risk table: Delay, Derailment, Financial.
     out = medway.ask("What are the key risks to Medway Council's ability to deliver its Sufficiency Duty?")
     assert out.answered and all(r in out.answer for r in ("Delay", "Derailment", "Financial"))
+
+
+def test_a_sum_paid_to_someone_else_does_not_answer_what_we_pay_them(medway):
+    # The papers give a residential placement's weekly cost, never what foster carers are paid.
+    assert not medway.ask("How much does Medway pay its foster carers each week?").answered
+    approved = medway.ask("Has the Secretary of State approved Medway's Safety Valve plan?")
+    assert approved.answered and approved.answer.startswith("Yes.")

@@ -536,6 +536,10 @@ class QuestionAnswerer:
         if wanted is None and (post := _POST_WORD.search(q)) and re.search(r"\b(?:name|names|signed|behind)\b", q):
             # "Which director's name is on the October update?": whoever the paper names in that post.
             authors = [f for f in found.facts if f.kind == "author" and post.group(0) in f.text.lower()]
+        # "the Head of Commissioning who introduced…": only a presenter or author in that post answers
+        named_posts = [fold(e.label) for e in posts if e.label and fold(e.label) in fold(a.question)]
+        if named_posts:
+            authors = [f for f in authors if any(p in fold(f.text) for p in named_posts)]
         docs = [e for e in a.entities if e.kind == "document"]
         if authors and docs and docs[0].score >= 0.75:
             names = list(dict.fromkeys(f.text.split(" (")[0] for f in authors))
@@ -630,7 +634,8 @@ _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|
                          r"\b(?:described|said|explained|told|stated)\s+by\s+(?:the\s+|an?\s+)?(?!Ofsted|inspectors?)[A-Za-z]|"
                          r"\b(?:described|said|explained|stated|reported)\s+to\s+(?:the\s+)?(?:councillors|members|committee)\b|"
                          r"\b(?:officers?|members?|councillors?|director|chair|portfolio holder|lead member)\s+"
-                         r"(?:described|said|explained|told|stated)\b", re.I)
+                         r"(?:described|said|explained|told|stated)\b|"
+                         r"\baccording to (?:the )?(?:officers?|members?|councillors?|director|chair)\b", re.I)
 # Words a question is more often phrased with than about: participles and connectives
 # ("reached", "tracing", "shifted", "versus"). Absent from every paper, they weigh less than an
 # absent noun ("library", "potholes"), which usually means the papers do not cover the subject.

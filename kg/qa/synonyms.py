@@ -53,6 +53,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("rely", "relies", "relied", "reliance", "reliant", "depend", "depends", "dependence", "dependency", "dependent"),
     ("private", "commercial"),
     ("company", "companies", "firm", "firms", "provider", "providers"),
+    ("ago", "earlier"),
     ("highest", "peak", "peaked", "record"),
     ("authorise", "authorised", "authorisation", "authorize", "authorized", "authorization", "sign", "signed",
      "signing"),

@@ -629,7 +629,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|expected to|going to|is to be|are to be|p
 _GRADER = re.compile(r"\b(?i:did|does|has|have)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:(?:inspection|visit|review)\s+)?(?:give|gave|award|rate|grade|judge|find)\b|"
                      r"\bby\s+([A-Z][\w'-]*)\b")
-_BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?|presented|introduced|tabled|chaired)\b|"
+_BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?|presented|introduced|tabled|chaired|"
+                         r"discussed|discussion|debated|debate)\b|"
                          # what an officer or member said is dated by the meeting they said it at
                          r"\b(?:described|said|explained|told|stated)\s+by\s+(?:the\s+|an?\s+)?(?!Ofsted|inspectors?)[A-Za-z]|"
                          r"\b(?:described|said|explained|stated|reported)\s+to\s+(?:the\s+)?(?:councillors|members|committee)\b|"

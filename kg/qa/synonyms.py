@@ -54,6 +54,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("private", "commercial"),
     ("company", "companies", "firm", "firms", "provider", "providers"),
     ("ago", "earlier"),
+    ("crime", "crimes", "criminal", "offending", "offend", "offender", "offenders"),
+    ("listed", "list", "lists", "set", "sets", "contained", "contains"),
     ("highest", "peak", "peaked", "record"),
     ("authorise", "authorised", "authorisation", "authorize", "authorized", "authorization", "sign", "signed",
      "signing"),

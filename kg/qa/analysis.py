@@ -105,7 +105,7 @@ _UNIT_HINTS = (
     ("rate", re.compile(r"\bper 10,?000\b|\brate per\b", re.I)),
     # "How many children has the funding paid for" counts children: a count wins over money words.
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
-    ("GBP", re.compile(r"\b(cost|costing|budget|spend|spending|funding|deficit|£|pounds?|price|paid|pay|paying|fees?|money|"
+    ("GBP", re.compile(r"\b(cost|costing|budget|spend|spending|funding|deficit|£|pounds?|price|paid|pay|paying|fees?|money|salary|salaries|wages?|"
                        r"allowance)\b", re.I)),
 )
 

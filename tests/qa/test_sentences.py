@@ -379,6 +379,8 @@ def test_a_figure_of_another_thing_or_another_period_is_weak():
     assert type_fit(analyse("How many children were on protection plans in 2022?"), plans, set()) == 0.3
     placed = _sentence("About 26 children had been placed out of a possible 63.")
     assert type_fit(analyse("How much money does the government give for each child placed?"), placed, set()) == 0.1
+    recruited = _sentence("Since 2020, 39 newly qualified workers have been recruited.")
+    assert type_fit(analyse("What starting salary does the council offer a newly qualified worker?"), recruited, set()) == 0.1
     # "What is the average X" asks for X: a figure of something else is weak.
     average = analyse("What is the average waiting time for a housing assessment?")
     assert average.answer_type.name == "FIGURE"

@@ -60,8 +60,12 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_twentysecond", 0.94), ("medway_twentythird", 0.97), ("medway_twentyfourth", 0.85),
             ("medway_twentyfifth", 0.97), ("medway_twentysixth", 0.88), ("medway_twentyseventh", 0.91),
             ("medway_twentyeighth", 0.88), ("medway_twentyninth", 0.97), ("medway_thirtieth", 0.97),
-            ("medway_thirtyfirst", 0.91), ("medway_thirtysecond", 0.85), ("medway_thirtythird", 0.88),
-            ("medway_thirtyfourth", 0.91)]
+            ("medway_thirtyfirst", 0.91), ("medway_thirtysecond", 0.91), ("medway_thirtythird", 0.94),
+            ("medway_thirtyfourth", 0.91), ("medway_thirtyfifth", 0.91), ("medway_thirtysixth", 0.91),
+            ("medway_thirtyseventh", 0.91), ("medway_thirtyeighth", 0.76), ("medway_thirtyninth", 0.97),
+            ("medway_fortieth", 0.91), ("medway_fortyfirst", 0.88), ("medway_fortysecond", 0.79),
+            ("medway_fortythird", 0.82), ("medway_fortyfourth", 0.88), ("medway_fortyfifth", 0.79),
+            ("medway_fortysixth", 0.76)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

@@ -24,7 +24,7 @@ from kg.qa.composer import (ASKS_CLOCK_TIME, ENUMERATES_BELOW, MAX_ANSWER, MAX_L
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
-from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan, Fact
+from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan
 from kg.qa.sentences import sentences_of, trim
 from kg.qa.names import body_run, contrasts, fold, named_kinds, qualifiers, run_of, states_role
 from kg.qa.polarity import verdict

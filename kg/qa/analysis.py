@@ -314,7 +314,7 @@ def actor_decided(actor: str, text: str, body: str | None) -> bool:
         return False
     if body and set(words) <= set(re.findall(r"[a-z][\w'\u2019&-]*", body.lower())):
         return True
-    return bool(re.search(rf"\b{name}\b(?:\s+\w+){{0,3}}?\s+{verbs}\b|"
+    return bool(re.search(rf"\b{name}\b(?:\s+[\w'\u2019-]+){{0,3}}?\s+{verbs}\b|"
                           rf"\b{verbs}\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}\b", text.lower()))
 
 

@@ -305,3 +305,11 @@ def test_a_band_the_question_names_is_read_as_written():
 
     assert _bands("How many were aged 10 to 15?") == {"10-15"}
     assert "10-15" in _band_text("children aged 10\u201315 years") and "10-15" not in _band_text("ages 0-25")
+
+
+def test_an_actor_with_a_possessive_in_its_title_is_seen_speaking():
+    from kg.qa.analysis import actor_decided
+
+    said = "The Assistant Director of Children\u2019s Services said that these are made up of three teams."
+    assert actor_decided("Assistant Director", said, None)
+    assert not actor_decided("Assistant Director", "The Head of Finance said so.", None)

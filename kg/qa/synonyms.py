@@ -54,6 +54,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("private", "commercial"),
     ("company", "companies", "firm", "firms", "provider", "providers"),
     ("ago", "earlier"),
+    ("eligible", "eligibility", "entitled", "entitlement", "qualify", "qualifies", "qualified"),
     ("crime", "crimes", "criminal", "offending", "offend", "offender", "offenders"),
     ("listed", "list", "lists", "set", "sets", "contained", "contains"),
     ("highest", "peak", "peaked", "record"),

@@ -160,7 +160,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.3  # "94 schools … did not issue any exclusions" counts schools, not exclusions
         if counted and all(n.isalpha() for n in new_numbers):
             return 0.3  # "four years ago" does not count the children asked about
-        if counted and _singular(counted) not in text:
+        if counted and singular(counted) not in text:
             return 0.5
         return 0.8 if unit else 0.5
     if t == AnswerType.TREND:
@@ -198,7 +198,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         return 0.6 if fresh else (0.3 if s.has_date else 0.1)
     if t == AnswerType.LIST and (noun := listed_noun(a.question)):
         # "What are the four themes of the strategy?": a sentence that counts or names them.
-        stem = _singular(noun)
+        stem = singular(noun)
         count = re.search(rf"\b(\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(noun)}", a.question, re.I)
         said = count and "|".join({count.group(1).lower(), _AS_WORD.get(count.group(1), count.group(1).lower())})
         if said and re.search(rf"\b(?:{said})\s+(?:[\w'\u2019-]+\s+){{0,2}}[a-z]+s\b", text):
@@ -236,7 +236,7 @@ _COUNT_STOP = frozenset("""did do does were was are is have has had will would c
 with since during between across under over than per may might must should could would can shall""".split())
 
 
-def _singular(noun: str) -> str:
+def singular(noun: str) -> str:
     """A plural's stem for a containment test ("places" → "place", "children" → "child")."""
     for plural, singular in (("children", "child"), ("people", "person"), ("women", "woman"), ("men", "man")):
         if noun.endswith(plural):
@@ -292,7 +292,7 @@ def _is_change(number: str, text: str) -> bool:
 def _counts_other(counted: str, text: str) -> bool:
     """True when a figure of the sentence directly counts another plural noun than the one asked
     ("94 schools") and none counts the asked one."""
-    stem = _singular(counted)
+    stem = singular(counted)
     def plural(word: str) -> bool:
         return word not in _UNITS and (word in _PLURALS or (word.endswith("s") and not word.endswith(("ss", "'s", "us"))))
 

@@ -19,13 +19,13 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, asked_clause, future_only
-from kg.qa.composer import (ASKS_CLOCK_TIME, ENUMERATES_BELOW, MAX_ANSWER, MAX_LIST, asked_count, Context, Scored, _singular, compose, coverage, date_fit,
-                             listed_noun, type_fit)
+from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
+from kg.qa.extend import author_before, items_below, table_below
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan
-from kg.qa.sentences import sentences_of, trim
+from kg.qa.sentences import sentences_of
 from kg.qa.names import body_run, contrasts, fold, named_kinds, qualifiers, run_of, states_role
 from kg.qa.polarity import verdict
 from kg.qa.synonyms import FoldingTokenizer
@@ -47,7 +47,6 @@ UNSTATED = 0.8  # rank of a yes/no sentence per name of the claim it does not st
 UNBANDED = 0.8  # rank of a sentence that does not state the band the question names ("aged 10-15")
 UNTENSED = 0.8  # rank of a sentence that says nothing of the future, for "will …?"
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
-_COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
 DOC_TEXT_CACHE = 64  # documents whose folded text is kept for salient-word checks
@@ -129,10 +128,10 @@ class QuestionAnswerer:
         conf = calibration.confidence(a, best, self._gaps(snap, state, a, best, rare, absent))
         text, used = compose(a, best, ranked)
         if a.answer_type == AnswerType.LIST:
-            text, used = self._with_items_below(snap, a, best, text, used)
-            text, used = self._with_table_below(snap, a, best, text, used)
+            text, used = items_below(snap.catalog, a.question, best, text, used)
+            text, used = table_below(snap.catalog, a.question, best, text, used)
         elif a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question):
-            text, used = self._with_author_before(snap, best, text, used)
+            text, used = author_before(snap.catalog, best, text, used)
         elif a.answer_type not in (AnswerType.FIGURE, AnswerType.TREND, AnswerType.DATE) and (
                 said := verdict(asked_clause(a.question), text, self._tokenize)):
             text = f"{said}. {text}"  # "Was Parklands rated good?" — "Yes. In June 2022, …"
@@ -322,75 +321,6 @@ class QuestionAnswerer:
             absent_phrasing=len({first_stem[t] for t in absent_terms if _PHRASING.search(t)}),
             rare_missing=sum(1 for r in rare if r not in stems),
         )
-
-    def _with_items_below(self, snap: Snapshot, a: Analysis, best: Scored, text: str, used: list[str]):
-        """"There are 4 key themes of the strategy, listed below": the answer names them, from
-        the headings of the sections that follow ("Theme 1 – Supporting Families", …)."""
-        m = ENUMERATES_BELOW.search(best.sentence.text)
-        noun = listed_noun(a.question)
-        if m is None or noun is None or _singular(noun) not in m.group(1).lower():
-            return text, used
-        count = m.group(0).split()[0].lower()
-        wanted = int(count) if count.isdigit() else _COUNTS.get(count, 0)
-        if not 1 < wanted <= 12:
-            return text, used
-        items: list[tuple[str, str]] = []
-        seen = False
-        for sp in snap.catalog.paragraphs_of(best.context.document_id):
-            p = sp.paragraph
-            if p.id == best.context.paragraph_id:
-                seen = True
-                continue
-            heading = p.heading_path[-1] if p.heading_path else ""
-            if not seen or not heading or heading == best.context.heading:
-                continue
-            if any(h == heading for h, _ in items):
-                continue
-            items.append((heading, p.id))
-            if len(items) == wanted:
-                break
-        if len(items) < wanted:
-            return text, used
-        names = "; ".join(re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", h) for h, _ in items)
-        return f"{text} {names}.", used + [pid for _, pid in items if pid not in used]
-
-    def _with_table_below(self, snap: Snapshot, a: Analysis, best: Scored, text: str, used: list[str]):
-        """"The following represent the key risks…" followed by a table (a risk register, a list
-        of projects): the answer names the table's rows by their first cell."""
-        found = listed_noun(a.question) or _WHAT_PLURAL.search(a.question)
-        noun = found if isinstance(found, str) or found is None else found.group(1).lower()
-        lead = best.sentence.text
-        # (a lead-in ending with a colon already brought the items after it)
-        if noun is None or not _FOLLOWING.search(lead) or lead.endswith(":") or _singular(noun) not in lead.lower():
-            return text, used
-        paragraphs = [sp.paragraph for sp in snap.catalog.paragraphs_of(best.context.document_id)]
-        at = next((i for i, p in enumerate(paragraphs) if p.id == best.context.paragraph_id), None)
-        if at is None:
-            return text, used
-        own = best.context.text
-        blocks = [(paragraphs[at].id, own[own.find(lead) + len(lead):] if lead in own else own)]
-        blocks += [(p.id, p.text) for p in paragraphs[at + 1:at + 3]]
-        for pid, block in blocks:
-            rows = [line.split(" | ") for line in block.splitlines() if line.count(" | ") >= 1]
-            cells = [r[0].strip() for r in rows[1:] if 0 < len(r[0].strip()) <= 60]
-            if len(cells) >= 2:
-                return trim(f"{text} {'; '.join(cells[:12])}.", MAX_LIST), used + ([pid] if pid not in used else [])
-        return text, used
-
-    def _with_author_before(self, snap: Snapshot, best: Scored, text: str, used: list[str]):
-        """A co-author's line on its own ("Chris Hudson-Wallis, Programme Officer") follows the
-        paragraph that ends "Author: Stephanie Davis, …": the answer names both."""
-        if _AUTHOR_LINE.match(best.sentence.text) or not best.sentence.has_person:
-            return text, used
-        previous = None
-        for sp in snap.catalog.paragraphs_of(best.context.document_id):
-            if sp.paragraph.id == best.context.paragraph_id:
-                break
-            previous = sp.paragraph
-        last = sentences_of(previous.id, previous.text)[-1].text if previous is not None and previous.text else ""
-        if not _AUTHOR_LINE.match(last):
-            return text, used
-        return trim(f"{last} {text}", MAX_ANSWER), [previous.id] + used
 
     def _document(self, snap: Snapshot, state: _GenerationState, doc_id: str) -> _DocumentText:
         """A document's whole text (folded), the acronyms it defines and the dates it states,
@@ -602,7 +532,6 @@ class QuestionAnswerer:
 
 _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|concluded?|conclusions?|judgement|verdict)\b", re.I)
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
-_AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
 # "pay its foster carers", "paying agency staff": who is paid
 _PAYEE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:to\s+)?(?:(?:its|their|our|the|each|an?|medway's)\s+)?"
@@ -620,8 +549,6 @@ def _bands(question: str) -> set[str]:
     return {f"{m.group(1)}-{m.group(2)}" for m in _BAND.finditer(question)}
 
 
-_WHAT_PLURAL = re.compile(r"^\s*(?:what|which) ([a-z]+s) (?:did|do|does|are|were|have|has)\b", re.I)  # "what risks did…"
-_FOLLOWING = re.compile(r"\b(?:the following|as follows|set out below|listed below|in the table below)\b", re.I)
 # "To support the delivery of this plan, …": a paragraph about the thing the one before it names
 _BACK_REFERENCE = re.compile(r"\b(?:this|these|that|the said)\s+(?:[a-z-]+\s+)?(?:plan|programme|strategy|scheme|project|"
                              r"policy|funding|grant|report|review|service|proposal|approach|work|contract|budget)s?\b", re.I)

@@ -43,14 +43,14 @@ def test_references_are_not_figures():
 
 
 def test_how_many_counts_irregular_plurals_and_stops_at_the_verb():
-    from kg.qa.composer import _counted, _singular
+    from kg.qa.composer import _counted, singular
 
     assert _counted("How many children were adopted from care?") == "children"
     assert _counted("How many Education, Health and Care Plans did the council maintain?") == "plans"
     assert _counted("How many people attended?") == "people"
     assert _counted("How many new places did the provisions create?") == "places"
     assert _counted("How many social work posts were vacant in June?") == "vacancies"
-    assert (_singular("children"), _singular("places"), _singular("classes")) == ("child", "place", "class")
+    assert (singular("children"), singular("places"), singular("classes")) == ("child", "place", "class")
 
 
 def _sentence(text: str):

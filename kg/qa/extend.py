@@ -1,0 +1,87 @@
+"""Answers that go on past their sentence: the items a lead-in announces below it ("4 key themes,
+listed below"), a table's rows after "the following", and a co-author's line after "Author:"."""
+
+from __future__ import annotations
+
+import re
+
+from kg.catalog import Catalog
+from kg.qa.composer import ENUMERATES_BELOW, MAX_ANSWER, MAX_LIST, Scored, singular, listed_noun
+from kg.qa.sentences import sentences_of, trim
+
+_COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
+_WHAT_PLURAL = re.compile(r"^\s*(?:what|which) ([a-z]+s) (?:did|do|does|are|were|have|has)\b", re.I)  # "what risks did…"
+_FOLLOWING = re.compile(r"\b(?:the following|as follows|set out below|listed below|in the table below)\b", re.I)
+
+
+def items_below(catalog: Catalog, question: str, best: Scored, text: str, used: list[str]) -> tuple[str, list[str]]:
+    """"There are 4 key themes of the strategy, listed below": the answer names them, from
+    the headings of the sections that follow ("Theme 1 – Supporting Families", …)."""
+    m = ENUMERATES_BELOW.search(best.sentence.text)
+    noun = listed_noun(question)
+    if m is None or noun is None or singular(noun) not in m.group(1).lower():
+        return text, used
+    count = m.group(0).split()[0].lower()
+    wanted = int(count) if count.isdigit() else _COUNTS.get(count, 0)
+    if not 1 < wanted <= 12:
+        return text, used
+    items: list[tuple[str, str]] = []
+    seen = False
+    for sp in catalog.paragraphs_of(best.context.document_id):
+        p = sp.paragraph
+        if p.id == best.context.paragraph_id:
+            seen = True
+            continue
+        heading = p.heading_path[-1] if p.heading_path else ""
+        if not seen or not heading or heading == best.context.heading:
+            continue
+        if any(h == heading for h, _ in items):
+            continue
+        items.append((heading, p.id))
+        if len(items) == wanted:
+            break
+    if len(items) < wanted:
+        return text, used
+    names = "; ".join(re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", h) for h, _ in items)
+    return f"{text} {names}.", used + [pid for _, pid in items if pid not in used]
+
+
+def table_below(catalog: Catalog, question: str, best: Scored, text: str, used: list[str]) -> tuple[str, list[str]]:
+    """"The following represent the key risks…" followed by a table (a risk register, a list
+    of projects): the answer names the table's rows by their first cell."""
+    found = listed_noun(question) or _WHAT_PLURAL.search(question)
+    noun = found if isinstance(found, str) or found is None else found.group(1).lower()
+    lead = best.sentence.text
+    # (a lead-in ending with a colon already brought the items after it)
+    if noun is None or not _FOLLOWING.search(lead) or lead.endswith(":") or singular(noun) not in lead.lower():
+        return text, used
+    paragraphs = [sp.paragraph for sp in catalog.paragraphs_of(best.context.document_id)]
+    at = next((i for i, p in enumerate(paragraphs) if p.id == best.context.paragraph_id), None)
+    if at is None:
+        return text, used
+    own = best.context.text
+    blocks = [(paragraphs[at].id, own[own.find(lead) + len(lead):] if lead in own else own)]
+    blocks += [(p.id, p.text) for p in paragraphs[at + 1:at + 3]]
+    for pid, block in blocks:
+        rows = [line.split(" | ") for line in block.splitlines() if line.count(" | ") >= 1]
+        cells = [r[0].strip() for r in rows[1:] if 0 < len(r[0].strip()) <= 60]
+        if len(cells) >= 2:
+            return trim(f"{text} {'; '.join(cells[:12])}.", MAX_LIST), used + ([pid] if pid not in used else [])
+    return text, used
+
+
+def author_before(catalog: Catalog, best: Scored, text: str, used: list[str]) -> tuple[str, list[str]]:
+    """A co-author's line on its own ("Chris Hudson-Wallis, Programme Officer") follows the
+    paragraph that ends "Author: Stephanie Davis, …": the answer names both."""
+    if _AUTHOR_LINE.match(best.sentence.text) or not best.sentence.has_person:
+        return text, used
+    previous = None
+    for sp in catalog.paragraphs_of(best.context.document_id):
+        if sp.paragraph.id == best.context.paragraph_id:
+            break
+        previous = sp.paragraph
+    last = sentences_of(previous.id, previous.text)[-1].text if previous is not None and previous.text else ""
+    if not _AUTHOR_LINE.match(last):
+        return text, used
+    return trim(f"{last} {text}", MAX_ANSWER), [previous.id] + used

@@ -20,6 +20,7 @@ Three passes, each linear in the size of the document:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from ingest import numbering
@@ -28,6 +29,7 @@ from kg.records import Block, BlockKind, Paragraph, ParsedFile
 _SHORT_CHARS = 200  # below this a unit is "very short", worth merging with its neighbours
 _MAX_HEADING_CHARS = 200  # longer is a reader's misdetection; capped so paths stay small
 _SEPARATOR = "\n\n"
+_DATE_LINE = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}\s*$")
 
 
 @dataclass(frozen=True)
@@ -271,23 +273,30 @@ def _push_heading(
     label = " ".join(text[span.body : span.end].split())
     if len(label) > _MAX_HEADING_CHARS:
         label = label[: _MAX_HEADING_CHARS - 1].rstrip() + "…"
-    level = _heading_level(stack, span, origin)
+    level = _heading_level(stack, span, origin, label)
     kept = tuple(entry for entry in stack if entry.level < level)
     return (*kept, _Heading(level, label, origin, number.depth if number else 0))
 
 
-def _heading_level(stack: tuple[_Heading, ...], span: _Span, origin: str) -> int:
+def _heading_level(stack: tuple[_Heading, ...], span: _Span, origin: str, label: str) -> int:
     """A heading's level: a reader's numbered heading sits depth − 1 below its given level (so
     mismatched styles still nest 3.2 under 3); a numbered title from body text lines up with
     open numbered headings, else sits below the outermost title; an inline title goes one
     below the last non-inline heading, so such titles replace each other."""
     number = span.number or span.bare
+    if origin == "reader" and stack and _DATE_LINE.match(label):
+        return stack[-1].level + 1  # a cover's "2 MARCH 2023" dates the title above it; it does not replace it
     if origin == "inline":
         return next((entry.level for entry in reversed(stack) if entry.origin != "inline"), 0) + 1
     if number is None:
         return max(span.level, 1)
     if origin == "reader":
-        return max(span.level, 1) + number.depth - 1
+        given = max(span.level, 1) + number.depth - 1
+        # A numbered section of a report sits under the report's title in capitals, even when
+        # the reader gives both one level ("ATTENDANCE OF THE PORTFOLIO HOLDER…", then "1. Budget").
+        outer = [entry.level for entry in stack if entry.origin == "reader" and not entry.depth
+                 and entry.level <= given and not any(ch.islower() for ch in entry.label)]
+        return max(given, min(outer) + number.depth) if outer else given
     numbered = [entry for entry in stack if entry.depth]
     if numbered:
         return max(1, numbered[0].level - numbered[0].depth + number.depth)

@@ -196,11 +196,12 @@ def test_reader_levels_and_numbered_headings_combine() -> None:
         (P, "2.1 The budget is set.", 2),
     )
     paths = [p.heading_path for p in segment(source, "d", target_chars=10).paragraphs]
+    # The title in capitals heads every section; the cover's date line does not replace it.
     assert paths == [
-        ("5 OCTOBER 2023", "Summary"),
-        ("1. Recommendations",),
-        ("1. Recommendations", "1.2 Workforce"),
-        ("2. Budget",),
+        ("CHILDREN'S SERVICES UPDATE", "Summary"),
+        ("CHILDREN'S SERVICES UPDATE", "1. Recommendations"),
+        ("CHILDREN'S SERVICES UPDATE", "1. Recommendations", "1.2 Workforce"),
+        ("CHILDREN'S SERVICES UPDATE", "2. Budget"),
     ]
 
 
@@ -382,3 +383,28 @@ def test_medway_turnover_paragraph_keeps_its_number() -> None:
     numbers = [p.number for p in result.paragraphs if p.number]
     assert {"1.1", "3.4", "4.22", "5.8", "12.1"} <= set(numbers)
     assert not {"2021", "2023", "16.9"} & set(numbers)
+
+
+def test_each_report_of_a_pack_heads_its_own_sections() -> None:
+    source = parsed(
+        (H, "OVERVIEW AND SCRUTINY COMMITTEE", 1, 1),
+        (H, "2 MARCH 2023", 1, 1),
+        (H, "ANNUAL REPORT OF THE LEAD MEMBER", 1, 1),
+        (H, "1. Background", 1, 1),
+        (P, "1.1 The Lead Member oversaw the service.", 1),
+        (H, "OVERVIEW AND SCRUTINY COMMITTEE", 2, 1),
+        (H, "WORK PROGRAMME", 2, 1),
+        (H, "1. Background", 2, 1),
+        (P, "1.1 The programme is set by members.", 2),
+        (H, "Summary", 2, 2),  # mixed case: a section, not a title that numbered sections sit under
+        (P, "The options follow.", 2),
+        (H, "2. Options", 2, 1),
+        (P, "2.1 There are two options.", 2),
+    )
+    paths = [p.heading_path for p in segment(source, "d", target_chars=10).paragraphs]
+    assert paths == [
+        ("ANNUAL REPORT OF THE LEAD MEMBER", "1. Background"),
+        ("WORK PROGRAMME", "1. Background"),
+        ("WORK PROGRAMME", "Summary"),
+        ("WORK PROGRAMME", "2. Options"),
+    ]

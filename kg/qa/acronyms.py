@@ -66,6 +66,14 @@ def expansions(text: str, defined: dict[str, str]) -> str:
     return " ".join(out)
 
 
+def abbreviations(text: str, defined: dict[str, str]) -> str:
+    """The acronyms whose words ``text`` spells out ("Local Government Association": "LGA"), so
+    that a question asking about "the LGA" finds the paragraph that names it in full."""
+    lowered = " ".join(text.lower().split())
+    return " ".join(acronym for acronym, meaning in {**_GLOSSARY_UPPER, **defined}.items()
+                    if meaning.lower() in lowered)
+
+
 def spelled_out(question: str) -> tuple[str, ...]:
     """The glossary acronyms whose meaning the question spells out ("newly qualified social
     workers" → NQSW), to search for beside the question's own words."""

@@ -91,7 +91,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
                                   r"\b(?:give|state|tell me|what is|what was|what's) the (?:exact )?date\b", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(
-        r"\b(decid|decision|agreed?\b|resolv|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to|for|that)\b|"
+        r"\b(decid|decision|agreed?\b|resolv|resolution|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to|for|that)\b|"
         r"\bsign(?:ed|s)? up (?:to|for)\b|"
         r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?)"
         r"(?: actually| finally| eventually| formally| then)? do\b", re.I)),
@@ -364,7 +364,7 @@ _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items(
 
 
 _COMMENTS_MADE = re.compile(r"\b(?:comments?|representations?|observations?) did (?:the\s+)?([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s+make\b")
-_NOT_ACTOR = frozenset("asked to been being not also then able expected due first and or later subsequently "
+_NOT_ACTOR = frozenset("asked to been being not also then able expected due going about set first and or later subsequently "
                        "eventually jointly unanimously".split())
 
 

@@ -160,10 +160,17 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.3  # "94 schools … did not issue any exclusions" counts schools, not exclusions
         if counted and all(n.isalpha() for n in new_numbers):
             return 0.3  # "four years ago" does not count the children asked about
+        if counted and a.unit_hint == "count" and counted not in _UNITS and all(
+                re.search(rf"(?<![\w.,]){re.escape(n)}\s+(?:[a-z]+\s+)?{_PERIOD_UNIT}", text) for n in new_numbers):
+            return 0.3  # nor does "over each of the last 3 years"
         if counted and singular(counted) not in text:
             return 0.5
         return 0.8 if unit else 0.5
     if t == AnswerType.TREND:
+        shares = [n for n in new_numbers if n.endswith("%")]
+        if a.unit_hint == "percent" and (shares or "per cent" in text):
+            # "By what percentage have caseloads risen?": one change in per cent is the answer.
+            return 1.0 if s.has_comparison or len(shares) >= 2 else 0.8
         if len(new_numbers) >= 2:
             return 1.0 if s.has_comparison else 0.8
         return 0.5 if new_numbers else 0.0
@@ -299,9 +306,13 @@ def _counts_other(counted: str, text: str) -> bool:
     other = False
     for m in re.finditer(rf"(?<![\w.,£])(?:\d[\d,]*|{_WORD_NUMBERS})\s+([a-z][\w'\u2019-]*)(?:\s+([a-z][\w'\u2019-]*))?"
                          rf"(?:\s+([a-z][\w'\u2019-]*))?", text):
-        words = [w for w in m.groups() if w]
-        # "26 children's adoption plans" counts plans: a possessive is not the thing counted
-        words = words if words[0].endswith(("'s", "\u2019s")) else words[:2]
+        words = []
+        for w in (w for w in m.groups() if w):  # "100,654 registered social workers": past the adjectives
+            if w in _NOT_COUNTED:
+                break
+            words.append(w)
+        if not words:
+            continue
         if any(w.startswith(stem[:5]) and not w.endswith(("'s", "\u2019s")) for w in words):
             return False
         noun = next((w for w in words if plural(w)), None)
@@ -309,8 +320,12 @@ def _counts_other(counted: str, text: str) -> bool:
     return other
 
 
+_PERIOD_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?)\b"
 _UNITS = frozenset("days weeks months years hours minutes times per cent percent pounds points".split())
 _PLURALS = frozenset("children people staff women men police personnel".split())
+# words after a figure that end the noun phrase it counts ("50 in total were", "3 of these")
+_NOT_COUNTED = frozenset("of in on at to for from by per and or but with than as is are was were has have had be "
+                         "been will would could can may the a an this that these those".split())
 
 
 def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float:
@@ -411,6 +426,12 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         follow = [r.sentence for r in ranked if r.context is best.context
                   and r.sentence.index == best.sentence.index + 1 and _NONE.search(r.sentence.text)]
         parts.extend(follow[:1])
+    if a.answer_type == AnswerType.YESNO and len(parts) == 1:
+        # "There are no children sentenced to custody. However, seven have been remanded…": the
+        # qualification that follows belongs to the answer.
+        follow = [r.sentence for r in ranked if r.context is best.context
+                  and r.sentence.index == best.sentence.index + 1 and _QUALIFIES.match(r.sentence.text)]
+        parts.extend(follow[:1])
     if len(parts) == 1 and (cell := _table_cell(a.question, best.sentence.text)):
         return cell, used
     text = " ".join(p.text for p in parts)
@@ -423,6 +444,7 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
     return trim(text, MAX_ANSWER, must), used
 
 
+_QUALIFIES = re.compile(r"(?:however|but|although|that said|nevertheless|nonetheless)\b", re.I)
 _AS_WORD = {str(i): w for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _WORD_NUMBERS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _NUMBERED = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}

@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from kg.errors import NotFound
 from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
-from kg.qa.acronyms import definitions, expansions
+from kg.qa.acronyms import abbreviations, definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, asked_clause, future_only
 from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.extend import author_before, items_below, table_below
@@ -274,7 +274,7 @@ class QuestionAnswerer:
         near = fold(best.context.text + " " + best.context.around)
         doc_id = best.context.document_id
         whole, defined, _ = self._document(snap, state, doc_id)
-        near = f"{near} {fold(expansions(best.context.text, defined))}"
+        near = f"{near} {fold(expansions(best.context.text, defined))} {fold(abbreviations(best.context.text, defined))}"
         if best.context.headed:
             near = f"{near} {whole}"  # a form's field is about the form: its subject is the paper's
         elif _BACK_REFERENCE.search(best.context.text):
@@ -378,7 +378,7 @@ class QuestionAnswerer:
             p_spans = find_spans(f"{c.text} {c.dated}")
             # A paragraph stating no date at all speaks as at its paper's meeting.
             m_spans = find_spans(c.around) if by_meeting or not p_spans else []
-            folded = fold(ctx_text)
+            folded = fold(f"{ctx_text} {abbreviations(c.text, defined)}")
             missing = tuple(w for w in a.salient if fold(w) not in folded)
             if any(fold(w) not in document.folded for w in missing):
                 unknown.add(c.paragraph_id)  # a name the question gives that the whole paper lacks
@@ -568,4 +568,4 @@ _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|
 # ("reached", "tracing", "shifted", "versus"). Absent from every paper, they weigh less than an
 # absent noun ("library", "potholes"), which usually means the papers do not cover the subject.
 _PHRASING = re.compile(r"(?:ed|ing)$|^(?:versus|whereas|vs)$")
-_CONTRACTION = re.compile(r"^(?:i|we|you|they)['\u2019](?:m|ve|re|d|ll)$")
+_CONTRACTION = re.compile(r"^(?:i|we|you|they)['\u2019](?:m|ve|re|d|ll)$|^(?:what|that|it|there|who|where|how)['\u2019]s$")

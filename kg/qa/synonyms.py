@@ -15,7 +15,7 @@ from kg.lexical import Tokenizer
 
 # Each group is folded to its first word's stem.
 GROUPS: tuple[tuple[str, ...], ...] = (
-    ("present", "presented", "presenting", "introduce", "introduced", "introducing"),
+    ("present", "presented", "presenting", "introduce", "introduced", "introducing", "fronted", "fronting"),
     ("adviser", "advisers", "advisor", "advisors"),
     ("increase", "increased", "increases", "rise", "rises", "rose", "risen", "grow", "grew", "grown", "growth"),
     ("decrease", "decreased", "decreases", "fall", "falls", "fell", "fallen", "drop", "dropped", "decline",
@@ -58,6 +58,14 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("crime", "crimes", "criminal", "offending", "offend", "offender", "offenders"),
     ("listed", "list", "lists", "set", "sets", "contained", "contains"),
     ("highest", "peak", "peaked", "record"),
+    ("decision", "decisions", "resolution", "resolutions"),
+    ("sufficient", "sufficiency", "enough", "adequate"),
+    ("hour", "hours", "hourly"),
+    ("week", "weeks", "weekly"),
+    ("month", "months", "monthly"),
+    ("agreement", "agreements", "memorandum", "memoranda", "arrangement", "arrangements", "protocol", "pact", "deal", "deals"),
+    ("live", "lives", "living", "lived", "resident", "reside", "resides", "residing"),
+    ("additional", "extra"),
     ("authorise", "authorised", "authorisation", "authorize", "authorized", "authorization", "sign", "signed",
      "signing"),
 )

@@ -25,3 +25,12 @@ def test_a_question_spelling_out_a_known_acronym_searches_for_it_too():
     assert spelled_out("How many newly qualified social workers were recruited?") == ("NQSW",)
     assert spelled_out("How many children in care are there?") == ("CiC",)
     assert spelled_out("What did the Committee agree?") == ()
+
+
+def test_a_name_written_in_full_answers_for_its_acronym():
+    from kg.qa.acronyms import abbreviations
+
+    text = "As a result of work with the Local Government Association, the Committee adopts a hybrid model."
+    assert "LGA" in abbreviations(text, {}).split()
+    assert "YOT" in abbreviations("The youth offending team grew.", {"YOT": "Youth Offending Team"}).split()
+    assert abbreviations("The Committee adopts a hybrid model.", {}) == ""

@@ -313,3 +313,10 @@ def test_an_actor_with_a_possessive_in_its_title_is_seen_speaking():
     said = "The Assistant Director of Children\u2019s Services said that these are made up of three teams."
     assert actor_decided("Assistant Director", said, None)
     assert not actor_decided("Assistant Director", "The Head of Finance said so.", None)
+
+
+def test_going_to_is_not_part_of_the_actor_and_a_resolution_is_a_decision():
+    from kg.qa.analysis import analyse
+
+    assert analyse("What model was the committee going to adopt going forward?").actor == "committee"
+    assert analyse("What was the Committee's resolution on the strategy at its March meeting?").answer_type.name == "DECISION"

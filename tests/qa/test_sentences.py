@@ -129,6 +129,8 @@ def test_synonyms_fold_to_one_stem_and_phrases_to_a_word():
     assert tokenize("presented") == tokenize("introduced")
     assert tokenize("kids") == tokenize("children")
     assert tokenize("97 conferences took place") == tokenize("97 conferences held")
+    assert tokenize("hourly rate") == tokenize("hour rate") and tokenize("deal") == tokenize("memorandum")
+    assert tokenize("resolution") == tokenize("decision") and tokenize("enough") == tokenize("sufficiency")
     assert tokenize("library") == ["librari"] and tokenize("presented") != tokenize("library")
     assert "children" in tokenize.variants("kids") and tokenize.variants("library") == ("library",)
 
@@ -396,3 +398,39 @@ def test_a_figure_of_another_thing_or_another_period_is_weak():
     assert date_fit(asked, baseline, find_spans(baseline.text)) == 0.0
     assert date_fit(analyse("How many appeals have there been since April 2023?"), baseline,
                     find_spans(baseline.text)) > 0.0
+
+
+def test_a_yes_no_answer_keeps_the_qualification_that_follows():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("Does the borough have any children serving a custodial sentence?")
+    ranked = _ranked(a, "There are currently no children sentenced to custody. However, five children have been "
+                        "remanded this year. The service also runs a mentoring scheme.")
+    text, _ = compose(a, ranked[0], ranked)
+    assert "remanded" in text and "mentoring" not in text
+    plain = _ranked(a, "There are currently no children sentenced to custody. The service runs a mentoring scheme.")
+    assert "mentoring" not in compose(a, plain[0], plain)[0]
+
+
+def test_by_what_percentage_is_answered_by_a_change_in_per_cent():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("By what percentage have caseloads in the youth team risen since the pandemic?")
+    assert a.answer_type.name == "TREND"
+    share = type_fit(a, _sentence("Caseloads in the youth team have increased by 25% post pandemic."), set())
+    counts = type_fit(a, _sentence("Caseloads in the youth team have increased to 70 post pandemic."), set())
+    assert share == 1.0 and counts < share
+
+
+def test_a_count_of_another_noun_after_adjectives_or_of_years_does_not_count_what_is_asked():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("How many children does each social worker look after?")
+    workers = _sentence("The report identifies 100,654 registered social workers in England.")
+    years = _sentence("The number of registered workers has increased over each of the last 3 years.")
+    own = _sentence("Each worker looks after 17 children on average.")
+    assert type_fit(a, workers, set()) == 0.3 and type_fit(a, years, set()) == 0.3
+    assert type_fit(a, own, set()) == 1.0

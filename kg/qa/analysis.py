@@ -85,7 +85,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors|partner|adviser|"
         r"advisor)\b|^\s*which\b.{0,60}\b(?:was|were|is|are) (?:one of )?the (?:authors?|presenters?|speakers?)\b", re.I)),
     (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(?:(?:on|by|from|until|till|since|in|at|for) )?"
-                                  r"(when|what dates?|which dates?|what year|how long|within what|over what period|"
+                                  r"(when|what dates?|which dates?|(?:what|which) (?:year|month|day)|how long|within what|over what period|"
                                   r"what (?:period|timescale|timeframe|time ?frame)|"
                                   r"in what year|at what time|what time)\b|"
                                   r"\b(?:give|state|tell me|what is|what was|what's) the (?:exact )?date\b", re.I)),
@@ -135,7 +135,7 @@ def analyse(question: str) -> Analysis:
     asks = [x for x in re.split(r"(?<=\?)\s+(?=[A-Z])", q) if x.strip()]
     clause = clause or (asks[-1] if len(asks) > 1 else None)
     answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause)), None) if clause else None
-    answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), AnswerType.TEXT)
+    answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(q)
     spans = [_shifted(q, span) for span in find_spans(q)]
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
     words = WORD.findall(q)
@@ -164,6 +164,36 @@ def analyse(question: str) -> Analysis:
         role=_role(q) if answer_type == AnswerType.PERSON else None,
         focus=focus,
     )
+
+
+_ASKING = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|during|since|after|before|under|within|according to)\s+)?(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|"
+                     r"can|could|will|would|should|shall|may|might|tell|give|explain|describe|summari[sz]e)\b", re.I)
+_HEAD_END = re.compile(r"\s(?:on|of|for|in|at|to|from|by|about|under|during|since|with|listed|set|given|made)\s", re.I)
+_KEYWORD_TYPES = (
+    (AnswerType.PERSON, re.compile(r"\b(?:name|names|who|officer|author|authors|contact|chair|chairman|adviser|advisor|"
+                                   r"director|presenter)\b", re.I)),
+    (AnswerType.DATE, re.compile(r"\b(?:date|dates|when|deadline)\b", re.I)),
+    (AnswerType.DECISION, re.compile(r"\b(?:decision|decisions|recommendation|recommendations|resolution|resolved|"
+                                     r"agreed|decided|recommended)\b", re.I)),
+    (AnswerType.FIGURE, re.compile(r"\b(?:cost|costs|rate|rates|price|budget|spend|funding|amount|number|numbers|total|count|"
+                                   r"percentage|figure|deficit|overspend|salary|fee|fees|allowance|caseloads?)\b", re.I)),
+    (AnswerType.LIST, re.compile(r"\b(?:themes|risks|areas|reasons|priorities|services|recommendations|actions|"
+                                 r"strengths|weaknesses|options|types|kinds)\b", re.I)),
+)
+
+
+def _keyword_type(question: str) -> AnswerType:
+    """A query typed as keywords ("Hazel House annual running cost", "lead officer on the
+    strategy") is typed by its head, the words before the first preposition, else by all its
+    words."""
+    if _ASKING.match(question):
+        return AnswerType.TEXT
+    cut = _HEAD_END.search(question)
+    for part in ((question[:cut.start()],) if cut else ()) + (question,):
+        found = next((t for t, rx in _KEYWORD_TYPES if rx.search(part)), None)
+        if found is not None:
+            return found
+    return AnswerType.TEXT
 
 
 # "a year after the July 2023 inspection"; not "in the 12 months before…", which is a period
@@ -228,7 +258,7 @@ _TRAILING_SCENE = re.compile(r",?\s+\b(?:now that|given that|in (?:the )?light o
 
 # A question that opens with a subordinate clause or a scene ("When …,", "Besides noting …,",
 # "Meetings are capped at three hours - how much …") asks in the clause after the break.
-_OPENS_ASKING = re.compile(r"^\s*(?:what|which|who|whom|whose|how|is|are|was|were|did|does|do|has|have|had|can|"
+_OPENS_ASKING = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|during|since|after|before|under|within|according to)\s+)?(?:what|which|who|whom|whose|how|is|are|was|were|did|does|do|has|have|had|can|"
                            r"could|will|would|should|list|name)\b", re.I)
 _ASKING_CLAUSE = re.compile(r"(?:[,;:]|\s[-\u2013\u2014])\s+(?:but\s+)?(?=(?:what|which|who|whom|whose|when|where|how|is|are|"
                             r"was|were|did|does|do|has|have|had|will|would|can|could|should)\b)", re.I)
@@ -283,6 +313,9 @@ def _terms(words: list[str]) -> tuple[str, ...]:
 
 _PREDICATE = re.compile(
     r"\bhow many\b[^?]*?\b(?:were|was|are|is|have|has|had)\s+(?:been\s+|not\s+|ever\s+)?([a-z]+)\b", re.I)
+_SUBJECT_TO = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has been)\s+(?:subject to|on|under)\s+"
+                         r"(?:an?\s+|the\s+)?((?:[a-z][\w-]*\s+){0,2}(?:plans?|orders?|schemes?|programmes?|lists?|registers?))\b",
+                         re.I)
 _IRREGULAR_PARTICIPLES = frozenset(
     "left made taken given seen held paid sent built sold won lost found brought taught kept put set run done".split())
 
@@ -290,6 +323,8 @@ _IRREGULAR_PARTICIPLES = frozenset(
 def _predicate(question: str) -> str | None:
     """The participle that says what happened to what "how many" counts ("how many children were
     adopted", "how many staff have left"): an answer counting something else does not answer."""
+    if (on := _SUBJECT_TO.search(question)) is not None:
+        return on.group(1)  # "how many children were subject to a child protection plan"
     m = _PREDICATE.search(question)
     if m is None:
         return None

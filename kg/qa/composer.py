@@ -55,7 +55,12 @@ _LISTED = re.compile(r"\b(?:what|which)(?: [\w-]+)? (?:are|were) (?:the|its|thei
                      r"nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
                      r"\b(?:what|which) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
                      r"^\s*(?:list|name) (?:the |all )?(?:\d+ |two |three |four |five |six |seven |eight |nine |ten )?"
-                     r"(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b", re.I)
+                     r"(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
+                     # a query typed as keywords: "4 key themes of the strategy", "key risks listed in…"
+                     r"^(?!\s*(?:what|which|who|how|when|where|why|is|are|was|were|did|does|do|has|have)\b)\s*(?:the\s+)?"
+                     r"(?:\d+ |two |three |four |five |six |seven |eight |nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b", re.I)
+# A lead-in whose items follow it as a table or list.
+FOLLOWING = re.compile(r"\b(?:the following|as follows|set out below|listed below|in the table below)\b", re.I)
 # "There are 4 key themes of the strategy, listed below": the items follow under their own headings.
 ENUMERATES_BELOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'\u2019-]+\s+){0,2}?"
                               r"([a-z]+s)\b.{0,60}?(?:listed below|set out below|below|as follows|following)", re.I)
@@ -72,6 +77,23 @@ def asked_count(question: str) -> int | None:
         return None
     word = m.group(1).lower()
     return int(word) if word.isdigit() else next((int(k) for k, v in _AS_WORD.items() if v == word), None)
+
+
+def _other_event(question: str, text: str, label: str) -> bool:
+    """Whether the date ``label`` is what another event than the question's happened on ("published
+    on 11 September" for "when did the inspection take place?")."""
+    at = text.find(label)
+    m = _EVENT_BEFORE.search(text, max(0, at - 40), at) if at > 0 else None
+    if m is None:
+        return False
+    asked = question.lower()
+    return not any(w in asked for w in _EVENT_WORDS.get(m.group(1).lower(), (m.group(1).lower()[:5],)))
+
+
+# what happens to a paper, beside what the paper is about
+_EVENT_BEFORE = re.compile(r"\b(published|issued|circulated|updated|despatched|dispatched)\s+"
+                           r"(?:(?:on|in|at|from|by|the|of)\s+){0,3}$", re.I)
+_EVENT_WORDS = {"published": ("publish", "out", "issue", "release"), "issued": ("publish", "issue", "release")}
 
 
 def listed_noun(question: str) -> str | None:
@@ -198,6 +220,11 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 1.0 if s.has_time else 0.1
         asked = {d.label.lower() for d in a.dates}
         fresh = [d for d in find_spans(s.text) if d.label.lower() not in asked]
+        if a.dates and _AFTER.search(a.question):
+            # "the next meeting after the October 2023 meeting": a date before it does not answer
+            fresh = [d for d in fresh if d.start > max(x.end for x in a.dates)]
+        # "… took place in July 2023, published on 11th September 2023": the day is another event's
+        fresh = [d for d in fresh if not _other_event(a.question, s.text, d.label)]
         if any(d.start == d.end for d in fresh):
             return 1.0  # a day: what "when" asks for
         if any((d.end - d.start).days < 32 for d in fresh):
@@ -212,6 +239,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 1.0  # "the three safeguarding partners" for "which three organisations"
         if not re.search(rf"\b{re.escape(stem)}", text):
             return 0.5 if count else 0.6  # "the four themes": a sentence not about themes is weak
+        if FOLLOWING.search(s.text) and not s.text.endswith(":"):
+            return 0.9  # "The following represent the key risks…": a table of them follows
         if s.text.endswith(":"):
             return 0.5 if count else 0.9  # "The themes are:", the items follow (but "which three…" wants them counted)
         numbers = said or rf"\d+|{_WORD_NUMBERS}"
@@ -444,6 +473,7 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
     return trim(text, MAX_ANSWER, must), used
 
 
+_AFTER = re.compile(r"\b(?:next|after|following|later than|subsequent to)\b", re.I)
 _QUALIFIES = re.compile(r"(?:however|but|although|that said|nevertheless|nonetheless)\b", re.I)
 _AS_WORD = {str(i): w for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _WORD_NUMBERS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"

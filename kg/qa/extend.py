@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 
 from kg.catalog import Catalog
-from kg.qa.composer import ENUMERATES_BELOW, MAX_ANSWER, MAX_LIST, Scored, singular, listed_noun
+from kg.qa.composer import ENUMERATES_BELOW, FOLLOWING, MAX_ANSWER, MAX_LIST, Scored, singular, listed_noun
 from kg.qa.sentences import sentences_of, trim
 
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _WHAT_PLURAL = re.compile(r"^\s*(?:what|which) ([a-z]+s) (?:did|do|does|are|were|have|has)\b", re.I)  # "what risks did…"
-_FOLLOWING = re.compile(r"\b(?:the following|as follows|set out below|listed below|in the table below)\b", re.I)
 
 
 def items_below(catalog: Catalog, question: str, best: Scored, text: str, used: list[str]) -> tuple[str, list[str]]:
@@ -54,7 +53,7 @@ def table_below(catalog: Catalog, question: str, best: Scored, text: str, used: 
     noun = found if isinstance(found, str) or found is None else found.group(1).lower()
     lead = best.sentence.text
     # (a lead-in ending with a colon already brought the items after it)
-    if noun is None or not _FOLLOWING.search(lead) or lead.endswith(":") or singular(noun) not in lead.lower():
+    if noun is None or not FOLLOWING.search(lead) or lead.endswith(":") or singular(noun) not in lead.lower():
         return text, used
     paragraphs = [sp.paragraph for sp in catalog.paragraphs_of(best.context.document_id)]
     at = next((i for i, p in enumerate(paragraphs) if p.id == best.context.paragraph_id), None)

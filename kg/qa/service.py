@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 from urllib.parse import unquote
 
@@ -46,6 +46,7 @@ UNKNOWN = 0.8  # rank of a sentence from a paper that never names something the 
 UNSTATED = 0.8  # rank of a yes/no sentence per name of the claim it does not state
 UNBANDED = 0.8  # rank of a sentence that does not state the band the question names ("aged 10-15")
 UNTENSED = 0.8  # rank of a sentence that says nothing of the future, for "will …?"
+OLDER = 0.9  # rank of a sentence dated before another candidate's, for "when did … last …"
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
@@ -305,7 +306,7 @@ class QuestionAnswerer:
         unnamed = {w for w in missing if (run := body_run(a.question, w)) and fold(run) not in whole}
         return calibration.Gaps(
             actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
-            predicate_missing=(bool(a.predicate) and not (self._stems(a.predicate) & self._stems(best.context.text)))
+            predicate_missing=(bool(a.predicate) and not self._stems(a.predicate) <= self._stems(best.context.text))
             or self._payee_missing(a, best),
             # "What was the result of the 2024 review?" cannot be answered by a paper of 2023.
             future_only=future_only(a.question, best.sentence.text) or (
@@ -426,6 +427,11 @@ class QuestionAnswerer:
         # it should not be chosen over a near-equal one of the right kind. Not so for figures:
         # when the sentence most about the subject states none, the papers likely do not give
         # it, and a figure from a sentence about something else would be a wrong answer.
+        if a.answer_type == AnswerType.DATE and _ASKS_LAST.search(a.question):
+            # "When did Ofsted last inspect…": of the dates given, the most recent answers.
+            newest = [max((d.end for d in find_spans(x.sentence.text)), default=None) for x in out]
+            top = max((d for d in newest if d is not None), default=None)
+            out = [replace(x, score=x.score * OLDER) if d is not None and d < top else x for x, d in zip(out, newest)]
         if a.answer_type in (AnswerType.FIGURE, AnswerType.TREND):
             out.sort(key=lambda x: -x.score * (calibration.WEAK_TYPE if 0.1 < x.type_fit <= 0.5 else 1.0))
         else:
@@ -552,6 +558,7 @@ def _bands(question: str) -> set[str]:
 # "To support the delivery of this plan, …": a paragraph about the thing the one before it names
 _BACK_REFERENCE = re.compile(r"\b(?:this|these|that|the said)\s+(?:[a-z-]+\s+)?(?:plan|programme|strategy|scheme|project|"
                              r"policy|funding|grant|report|review|service|proposal|approach|work|contract|budget)s?\b", re.I)
+_ASKS_LAST = re.compile(r"\b(?:last|latest|most recent(?:ly)?)\b(?!\s+(?:year|month|week|time|meeting|night)s?\b)", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|expected to|going to|is to be|are to be|plans? to|planned|intends? to|proposed)\b", re.I)
 _GRADER = re.compile(r"\b(?i:did|does|has|have)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:(?:inspection|visit|review)\s+)?(?:give|gave|award|rate|grade|judge|find)\b|"

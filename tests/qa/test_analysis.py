@@ -320,3 +320,24 @@ def test_going_to_is_not_part_of_the_actor_and_a_resolution_is_a_decision():
 
     assert analyse("What model was the committee going to adopt going forward?").actor == "committee"
     assert analyse("What was the Committee's resolution on the strategy at its March meeting?").answer_type.name == "DECISION"
+
+
+def test_a_query_typed_as_keywords_is_typed_by_its_head():
+    from kg.qa.analysis import analyse
+
+    def kind(q):
+        return analyse(q).answer_type.name
+
+    assert kind("Hazel House annual running cost") == "FIGURE" and analyse("Hazel House annual running cost").unit_hint == "GBP"
+    assert kind("committee recommendation on asylum funding oct 2023?") == "DECISION"
+    assert kind("lead officer on the diversity impact assessment?") == "PERSON"
+    assert kind("key risks listed in the 2020 report") == "LIST"
+    assert kind("In which month did the contact service start?") == "DATE"
+    assert kind("Summarise the strategy") == "TEXT"
+
+
+def test_what_counted_children_are_subject_to_is_a_predicate():
+    from kg.qa.analysis import analyse
+
+    assert analyse("How many children were subject to a child protection plan in March?").predicate == "child protection plan"
+    assert analyse("How many children were adopted in 2022?").predicate == "adopted"

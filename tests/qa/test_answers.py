@@ -130,3 +130,17 @@ def test_a_sum_paid_to_someone_else_does_not_answer_what_we_pay_them(medway):
     assert not medway.ask("How much does Medway pay its foster carers each week?").answered
     approved = medway.ask("Has the Secretary of State approved Medway's Safety Valve plan?")
     assert approved.answered and approved.answer.startswith("Yes.")
+
+
+def test_when_did_it_last_happen_is_answered_by_the_most_recent_date(medway):
+    out = medway.ask("When did Ofsted last inspect children's services?")
+    assert out.answered and "July 2023" in out.answer, out.answer
+
+
+def test_keyword_queries_and_acronyms_spelled_out(medway):
+    out = medway.ask("4 key themes of sufficiency strategy 2023")
+    assert out.answered and all(t in out.answer for t in ("Supporting Families", "Moving Forward")), out.answer
+    assert not medway.ask("Hazel House annual running cost").answered  # no sum is given for it
+    out = medway.ask("What model for running our meetings, coming out of the work with the LGA, was the committee "
+                     "going to adopt going forward?")
+    assert out.answered and "hybrid" in out.answer, out.answer

@@ -434,3 +434,36 @@ def test_a_count_of_another_noun_after_adjectives_or_of_years_does_not_count_wha
     own = _sentence("Each worker looks after 17 children on average.")
     assert type_fit(a, workers, set()) == 0.3 and type_fit(a, years, set()) == 0.3
     assert type_fit(a, own, set()) == 1.0
+
+
+def test_a_date_before_the_one_a_question_asks_after_does_not_answer():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("What is the date of the committee's next meeting after the October 2023 meeting?")
+    assert type_fit(a, _sentence("At the 2 March 2023 meeting the Committee adopted a hybrid model."), set()) < 0.5
+    assert type_fit(a, _sentence("The Committee will next meet on 11 January 2024."), set()) == 1.0
+
+
+def test_a_day_another_event_fell_on_does_not_date_what_is_asked():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("When did the 2023 inspection take place?")
+    published = _sentence("The inspection took place in July 2023 and the report was published on 11 September 2023.")
+    days = _sentence("The inspection took place from 17 to 28 July 2023 and was published on 11 September 2023.")
+    assert type_fit(a, published, set()) == 0.8 and type_fit(a, days, set()) == 1.0
+    asked = analyse("When was the inspection report published?")
+    assert type_fit(asked, published, set()) == 1.0
+
+
+def test_a_lead_in_to_a_table_answers_a_counted_list_and_keywords_name_the_list():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import listed_noun, type_fit
+
+    a = analyse("Which three risks were listed in the risk table of the 2020 report?")
+    lead = _sentence("The following represent the key risks to the council's ability to deliver.")
+    assert type_fit(a, lead, set()) == 0.9
+    assert listed_noun("4 key themes of the sufficiency strategy") == "themes"
+    assert listed_noun("key risks listed in the 2020 report") == "risks"
+    assert listed_noun("Who chairs the board?") is None

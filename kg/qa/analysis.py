@@ -292,7 +292,9 @@ def _excluded(question: str) -> tuple[str, ...]:
 
 _ROLE = re.compile(r"\bwho (?:is|was|are|were|will be) (?:the |its |their |[A-Z][\w'\u2019]* )?(?:[\w-]+ ){0,2}?"
                    r"(chair|vice-chair|chairman|chairwoman|chairperson|leader|mayor|adviser|advisor|clerk|"
-                   r"chief executive)\b|\bwho (chair|lead|head)(?:s|ed)\b", re.I)
+                   r"chief executive)\b|\bwho (chair|lead|head)(?:s|ed)\b|"
+                   # "which legal officer signed off…": the answer must be the lawyer
+                   r"\bwhich (legal|finance|financial|monitoring|press|communications|safeguarding|designated) officer\b", re.I)
 
 
 def _role(question: str) -> str | None:
@@ -301,7 +303,7 @@ def _role(question: str) -> str | None:
     m = _ROLE.search(question)
     if m is None:
         return None
-    word = (m.group(1) or m.group(2)).lower()
+    word = next(g for g in m.groups() if g).lower()
     return {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "vice-chair": "chair",
             "advisor": "advis", "adviser": "advis", "lead": "lead", "head": "head"}.get(word, word)
 
@@ -312,10 +314,12 @@ def _terms(words: list[str]) -> tuple[str, ...]:
 
 
 _PREDICATE = re.compile(
-    r"\bhow many\b[^?]*?\b(?:were|was|are|is|have|has|had)\s+(?:been\s+|not\s+|ever\s+)?([a-z]+)\b", re.I)
+    r"\bhow many\b[^?]*?\b(?:were|was|are|is|have|has|had)\s+(?:been\s+|not\s+|ever\s+)?((?:[a-z]+\s+){0,2}[a-z]+)\b", re.I)
 _SUBJECT_TO = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has been)\s+(?:subject to|on|under)\s+"
                          r"(?:an?\s+|the\s+)?((?:[a-z][\w-]*\s+){0,2}(?:plans?|orders?|schemes?|programmes?|lists?|registers?))\b",
                          re.I)
+_HEDGES = frozenset("actually really currently presently previously recently usually typically normally "
+                     "generally routinely only originally initially finally eventually already".split())
 _IRREGULAR_PARTICIPLES = frozenset(
     "left made taken given seen held paid sent built sold won lost found brought taught kept put set run done".split())
 
@@ -328,7 +332,12 @@ def _predicate(question: str) -> str | None:
     m = _PREDICATE.search(question)
     if m is None:
         return None
-    word = m.group(1).lower()
+    # "were adopted", "were electively home educated": the first participle of the next few words
+    words = m.group(1).lower().split()
+    if words[0].endswith("ly") and words[0] not in _HEDGES:
+        # "were electively home educated": a manner adverb belongs to what happened to them
+        words = [w for w in words[1:] if w.endswith("ed") or w in _IRREGULAR_PARTICIPLES][:1] or words
+    word = words[0]
     return word if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES else None
 
 

@@ -35,6 +35,7 @@ UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not r
 ACTOR_UNCONFIRMED = 0.3  # "did Cabinet approve": the evidence is a decision by someone else
 PREDICATE_MISSING = 0.45  # "how many were adopted": the paragraph counts something, but not that
 FUTURE_ONLY = 0.4
+OTHER_KIND = 0.5  # the sentence is about another kind of the thing asked ("residential" for "agency placement")
 ROLE_MISSING = 0.5  # "who is the independent chair": the sentence names someone, but not as chair  # "what did Ofsted find": the sentence only says what will happen
 
 
@@ -55,6 +56,7 @@ class Gaps:
     predicate_missing: bool = False  # what happened to what is counted is not in the paragraph
     future_only: bool = False  # a question about what happened, a sentence about what will
     role_missing: bool = False  # "who chairs…" answered by a name the sentence gives no such role
+    other_kind: bool = False  # "a residential placement" for "an agency placement"
 
 
 def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
@@ -76,6 +78,8 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= FUTURE_ONLY
     if gaps.role_missing:
         value *= ROLE_MISSING
+    if gaps.other_kind:
+        value *= OTHER_KIND
     # A yes/no claim must be the sentence's own, or the paragraph's with the sentence stating
     # its polarity ("none are resident in hotels", "there are no children sentenced").
     if a.answer_type == AnswerType.YESNO and best.coverage < 0.9 and not (

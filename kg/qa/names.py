@@ -54,6 +54,35 @@ def contrasts(named: list[tuple[str, str]], text: str) -> bool:
     return False
 
 
+def other_kind(question: str, text: str) -> bool:
+    """Whether ``text`` speaks of another kind of the thing asked: "a residential placement" for
+    "an independent fostering agency placement". The kind is two or more words before the noun;
+    generic ones ("new", "our") do not count."""
+    lowered = text.lower().replace("\u2019", "'")
+    for m in _KINDED.finditer(question.lower().replace("\u2019", "'")):
+        wanted = set()
+        for w in reversed(m.group(1).split()):  # the words just before the noun, back to a generic one
+            if w in _GENERIC_KIND or w.endswith("'s"):
+                break
+            wanted.add(w)
+        if len(wanted) < 2 or any(w in lowered for w in wanted):
+            continue  # (one word before the noun is as often a verb's object: "finding homes")
+        head = m.group(2).rstrip("s")
+        others = [set(x.group(1).split()) - _GENERIC_KIND for x in
+                  re.finditer(rf"\b((?:[a-z][\w-]*\s+){{1,2}}){re.escape(head)}s?\b", lowered)]
+        if any(o for o in others):
+            return True
+    return False
+
+
+_KINDS = r"placements?|homes?|provisions?|schools?|carers?|teams?|accommodation|units?|beds?|grants?"
+_KINDED = re.compile(rf"\b((?:[a-z][\w'-]*\s+){{1,3}}?)({_KINDS})\b")
+_GENERIC_KIND = frozenset("a an the of our their its his her this that these those new existing current local council "
+                          "councils medway in on at for to from and or with each every all any some more other such "
+                          "many much few several per one two three four five six seven eight nine ten care how what which is are was "
+                          "were did does do has have had own same other whole total overall main key".split())
+
+
 def body_run(question: str, word: str) -> str | None:
     """The name of a body that ``word`` is part of ("Planning Committee"), or None."""
     run = run_of(question, word)

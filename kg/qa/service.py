@@ -26,7 +26,7 @@ from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan
 from kg.qa.sentences import sentences_of
-from kg.qa.names import body_run, contrasts, fold, named_kinds, qualifiers, run_of, states_role
+from kg.qa.names import body_run, contrasts, fold, named_kinds, other_kind, qualifiers, run_of, states_role
 from kg.qa.polarity import verdict
 from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import SEASONS, find_spans, wants_latest
@@ -35,6 +35,8 @@ PASSAGES = 12  # paragraphs retrieved per question
 READ = 8  # of which this many are read sentence by sentence
 HEADED = 0.75  # retrieval score given to a short value under a heading the question names in full
 HEADED_BOOST = 0.5
+NAMED_PAPER = 0.9  # a title linked this well is the paper the question names …
+NAMED_PAPER_BOOST = 0.2  # … and its paragraphs are boosted this much
 HEADED_DOCUMENTS = 3  # … looked for in this many leading papers
 HEADED_LENGTH = 200  # … when the value is this short (a form's field, not a section)
 FACT_READ = 0.25  # … and those a graph fact boosts this much
@@ -178,6 +180,8 @@ class QuestionAnswerer:
             if p.id not in have:
                 paragraphs.append((p, HEADED))
                 have.add(p.id)
+        # "the 2020 report on having enough care places": the paper the question names by its title
+        named = {self._document_id(e.iri) for e in a.entities if e.kind == "document" and e.score >= NAMED_PAPER}
         docs = {}
         out = []
         for rank, (p, score) in enumerate(paragraphs):
@@ -188,7 +192,8 @@ class QuestionAnswerer:
             around = " ".join(x for x in (" ".join(p.heading_path), meta.title, meta.body, meta.council,
                                           meta.meeting_date.strftime("%d %B %Y") if meta.meeting_date else None) if x)
             # The field the question names in full is as good as a fact's paragraph.
-            boost = max(found.boost.get(p.id, 0.0), HEADED_BOOST if p.id in headed else 0.0)
+            boost = max(found.boost.get(p.id, 0.0), HEADED_BOOST if p.id in headed else 0.0,
+                        NAMED_PAPER_BOOST if p.document_id in named else 0.0)
             dated = " ".join(x for x in (" ".join(p.heading_path), meta.title) if x)
             heading = p.heading_path[-1] if p.heading_path else ""
             out.append(Context(p.id, p.text, around, score, boost, rank, dated, heading, p.document_id, p.id in headed))
@@ -202,8 +207,7 @@ class QuestionAnswerer:
         docs = [e for e in a.entities if e.kind == "document" and e.score >= 0.6][:1]
         if not docs:
             return []
-        prefix = self.knowledge.minter.document("")
-        doc_id = unquote(docs[0].iri[len(prefix):]) if docs[0].iri.startswith(prefix) else None
+        doc_id = self._document_id(docs[0].iri)
         if doc_id is None:
             return []
         title = self._stems(docs[0].label)
@@ -218,6 +222,10 @@ class QuestionAnswerer:
                 scored.append((share, sp.paragraph))
         scored.sort(key=lambda x: -x[0])
         return [(p, 0.5 * share) for share, p in scored[:2]]
+
+    def _document_id(self, iri: str) -> str | None:
+        prefix = self.knowledge.minter.document("")
+        return unquote(iri[len(prefix):]) if iri.startswith(prefix) else None
 
     def _by_heading(self, snap: Snapshot, a: Analysis, state: _GenerationState, found: list) -> list:
         """Paragraphs of the leading papers whose own heading the question names in full ("On what
@@ -313,6 +321,7 @@ class QuestionAnswerer:
                 bool(_OUTCOME.search(a.question)) and bool(a.dates) and held is not None
                 and all(d.start > held for d in a.dates)),
             role_missing=not states_role(a, best),
+            other_kind=other_kind(asked_clause(a.question), best.sentence.text),
             salient_absent=sum(1 for w in missing if (fold(w) not in whole or w in unnamed) and fold(w) not in qualifying),
             qualifier_absent=unmet,
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
@@ -473,6 +482,8 @@ class QuestionAnswerer:
             # "Which director's name is on the October update?": whoever the paper names in that post.
             authors = [f for f in found.facts if f.kind == "author" and post.group(0) in f.text.lower()]
         # "the Head of Commissioning who introduced…": only a presenter or author in that post answers
+        if a.role:  # "which legal officer signed…": only someone in that role answers
+            authors = [f for f in authors if re.search(rf"\b{a.role}", f.text, re.I)]
         named_posts = [fold(e.label) for e in posts if e.label and fold(e.label) in fold(a.question)]
         if named_posts:
             authors = [f for f in authors if any(p in fold(f.text) for p in named_posts)]

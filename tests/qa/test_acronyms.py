@@ -34,3 +34,14 @@ def test_a_name_written_in_full_answers_for_its_acronym():
     assert "LGA" in abbreviations(text, {}).split()
     assert "YOT" in abbreviations("The youth offending team grew.", {"YOT": "Youth Offending Team"}).split()
     assert abbreviations("The Committee adopts a hybrid model.", {}) == ""
+
+
+def test_another_kind_of_the_thing_asked_is_told_apart():
+    from kg.qa.names import other_kind
+
+    asked = "What is the average weekly cost of an independent fostering agency placement?"
+    assert other_kind(asked, "An example of a residential placement at a weekly cost of £2,107.")
+    assert not other_kind(asked, "An independent fostering agency placement costs £900 a week.")
+    # one word before the noun is too often a verb's object, and generic words do not make a kind
+    assert not other_kind("What is the plan for finding homes for children?", "Two residential homes will open.")
+    assert not other_kind("How many children are with the council's own foster carers?", "62% are with in-house carers.")

@@ -341,3 +341,11 @@ def test_what_counted_children_are_subject_to_is_a_predicate():
 
     assert analyse("How many children were subject to a child protection plan in March?").predicate == "child protection plan"
     assert analyse("How many children were adopted in 2022?").predicate == "adopted"
+
+
+def test_a_functional_officer_is_a_role_and_a_manner_adverb_does_not_hide_the_participle():
+    from kg.qa.analysis import analyse
+
+    assert analyse("Which legal officer signed off the legal implications of the update?").role == "legal"
+    assert analyse("How many children were electively home educated in 2022-23?").predicate == "educated"
+    assert analyse("How many pupils are actually carried each day?").predicate is None

@@ -144,3 +144,8 @@ def test_keyword_queries_and_acronyms_spelled_out(medway):
     out = medway.ask("What model for running our meetings, coming out of the work with the LGA, was the committee "
                      "going to adopt going forward?")
     assert out.answered and "hybrid" in out.answer, out.answer
+
+
+def test_a_paper_named_by_its_title_in_other_words_is_cited(medway):
+    out = medway.ask("What were the three risks listed in the 2020 report on having enough care places for children in care?")
+    assert any(c.file.startswith("003_") for c in out.citations[:3]), [c.file for c in out.citations]

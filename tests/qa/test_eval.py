@@ -67,7 +67,9 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_fortythird", 0.82), ("medway_fortyfourth", 0.88), ("medway_fortyfifth", 0.79),
             ("medway_fortysixth", 0.76), ("medway_fortyseventh", 0.94), ("medway_fortyeighth", 0.91),
             ("medway_fortyninth", 0.82), ("medway_fiftieth", 0.76), ("medway_fiftyfirst", 0.82),
-            ("medway_fiftysecond", 0.7), ("medway_fiftythird", 0.82), ("medway_fiftyfourth", 0.85)]
+            ("medway_fiftysecond", 0.7), ("medway_fiftythird", 0.82), ("medway_fiftyfourth", 0.85),
+            ("medway_fiftyfifth", 0.85), ("medway_fiftysixth", 0.76), ("medway_fiftyseventh", 0.91),
+            ("medway_fiftyeighth", 0.79)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

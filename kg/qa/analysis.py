@@ -106,7 +106,7 @@ _UNIT_HINTS = (
     # "How many children has the funding paid for" counts children: a count wins over money words.
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
     ("GBP", re.compile(r"\b(cost|costing|budget|spend|spending|funding|deficit|£|pounds?|price|paid|pay|paying|fees?|money|salary|salaries|wages?|"
-                       r"allowance)\b", re.I)),
+                       r"allowance|grants?|bursary|bursaries)\b", re.I)),
 )
 
 # "Did Cabinet approve …", "What did the Planning Committee decide …": the body (or person) the

@@ -30,7 +30,9 @@ MISSING_RARE = 0.85  # per distinctive question word absent from the evidence
 WRONG_YEAR = 0.35
 COARSE_DATE = 0.6  # only a wider period ("2021") covers the one asked about ("March 2021")
 WRONG_TYPE = 0.4
-WEAK_TYPE = 0.75  # a figure, but not of the thing "how many" counts
+WEAK_TYPE = 0.75
+NO_DECISION = 0.3  # the type fit of a sentence that records no decision …
+UNDECIDED_TEXT = 0.6  # … further discounted when a decision is asked for  # a figure, but not of the thing "how many" counts
 UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not repeat
 ACTOR_UNCONFIRMED = 0.3  # "did Cabinet approve": the evidence is a decision by someone else
 PREDICATE_MISSING = 0.45  # "how many were adopted": the paragraph counts something, but not that
@@ -70,6 +72,8 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
     value *= MISSING_RARE ** gaps.rare_missing
     value *= date_factor(a, best.date_fit)
     value *= type_factor(best.type_fit)
+    if a.answer_type == AnswerType.DECISION and best.type_fit <= NO_DECISION:
+        value *= UNDECIDED_TEXT  # "what did the committee resolve": a sentence that records no decision
     if gaps.actor_unconfirmed:
         value *= ACTOR_UNCONFIRMED
     if gaps.predicate_missing:

@@ -51,6 +51,12 @@ _REPORT_REQUESTED = re.compile(r"\b(?:a|an|the|further|progress)\s+(?:[\w'\u2019
 _PER = {unit: (re.compile(rf"\bper {unit}\b|\b{unit}ly\b|\ban? {unit}\b", re.I),
                re.compile(rf"\bper {unit}\b|\b{unit}ly\b|\ban? {unit}\b|/\s?{unit}\b|\d\s?p/?{unit[0]}\b", re.I))
         for unit in ("hour", "week", "month")}
+# "the average caseload per worker", "how many … does each adviser have": a ratio, not a count
+_ASKS_RATIO = re.compile(r"\b(?:on average|average|mean|median)\b|\b(?:each|every|per(?!\s+(?:the|a|an|its|their|our|his|her)\b))\s+(?!hour|week|month|year|annum|day)"
+                         r"(?:[a-z'\u2019-]+\s+){0,2}?(?:worker|officer|adviser|advisor|carer|school|teacher|child|pupil|"
+                         r"member|team|home|place|bed|head|resident|household)s?\b", re.I)
+_RATIO = re.compile(r"\b(?:per|each|every|average|averag\w*|mean|median|ratio|caseloads?|one in|1 in|out of)\b|"
+                    r"\d\s*:\s*\d|\d\s*/\s*\d|\d(?:\.\d+)?\s*(?:%|per cent)", re.I)
 _LISTED = re.compile(r"\b(?:what|which)(?: [\w-]+)? (?:are|were) (?:the|its|their|our) (?:\d+ |two |three |four |five |six |seven |eight |"
                      r"nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
                      r"\b(?:what|which) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
@@ -168,6 +174,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         per = next((u for u, (asks, _) in _PER.items() if asks.search(a.question)), None)
         if per and not _PER[per][1].search(text):
             return 0.1  # "what do we pay per hour" answered by a total
+        if per is None and _ASKS_RATIO.search(a.question) and not _RATIO.search(text):
+            return 0.1  # "how many children does each worker have" answered by how many workers joined
         if not _ASKS_CHANGE.search(a.question) and all(_is_change(n, text) for n in new_numbers):
             return 0.1  # "what is the total budget" answered by what was added to it
         counted = _counted(a.question)

@@ -149,3 +149,10 @@ def test_keyword_queries_and_acronyms_spelled_out(medway):
 def test_a_paper_named_by_its_title_in_other_words_is_cited(medway):
     out = medway.ask("What were the three risks listed in the 2020 report on having enough care places for children in care?")
     assert any(c.file.startswith("003_") for c in out.citations[:3]), [c.file for c in out.citations]
+
+
+def test_a_resolution_the_papers_do_not_record_is_not_answered_by_other_text(medway):
+    # The pack says why the Portfolio Holder's item is urgent; no paper records what was resolved on it.
+    assert not medway.ask("What did the Committee resolve on the Attendance of the Portfolio Holder for Children's "
+                          "Services item at its 2 March 2023 meeting?").answered
+    assert not medway.ask("How many young people does each personal adviser have on their caseload?").answered

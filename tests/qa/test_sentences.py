@@ -428,10 +428,10 @@ def test_a_count_of_another_noun_after_adjectives_or_of_years_does_not_count_wha
     from kg.qa.analysis import analyse
     from kg.qa.composer import type_fit
 
-    a = analyse("How many children does each social worker look after?")
+    a = analyse("How many children did the social work teams support last year?")
     workers = _sentence("The report identifies 100,654 registered social workers in England.")
     years = _sentence("The number of registered workers has increased over each of the last 3 years.")
-    own = _sentence("Each worker looks after 17 children on average.")
+    own = _sentence("The teams supported 1,700 children last year.")
     assert type_fit(a, workers, set()) == 0.3 and type_fit(a, years, set()) == 0.3
     assert type_fit(a, own, set()) == 1.0
 
@@ -467,3 +467,18 @@ def test_a_lead_in_to_a_table_answers_a_counted_list_and_keywords_name_the_list(
     assert listed_noun("4 key themes of the sufficiency strategy") == "themes"
     assert listed_noun("key risks listed in the 2020 report") == "risks"
     assert listed_noun("Who chairs the board?") is None
+
+
+def test_each_or_average_asks_for_a_ratio_and_a_grant_for_a_sum():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("How many young people does each personal adviser have on their caseload?")
+    assert type_fit(a, _sentence("A total of 37 permanent social workers joined the service this year."), set()) == 0.1
+    assert type_fit(a, _sentence("Each personal adviser has a caseload of 22 young people."), set()) > 0.5
+    # "per" naming a paper is not a ratio
+    b = analyse("How many young people are supported by the leaving care service per the lead member's report?")
+    assert type_fit(b, _sentence("The leaving care service supports 181 young people."), set()) > 0.5
+    grant = analyse("How much is the setting-up-home grant for care leavers?")
+    assert grant.unit_hint == "GBP"
+    assert type_fit(grant, _sentence("There have been 21 Adoption Orders granted this year."), set()) <= 0.1

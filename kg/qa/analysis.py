@@ -294,7 +294,8 @@ _ROLE = re.compile(r"\bwho (?:is|was|are|were|will be) (?:the |its |their |[A-Z]
                    r"(chair|vice-chair|chairman|chairwoman|chairperson|leader|mayor|adviser|advisor|clerk|"
                    r"chief executive)\b|\bwho (chair|lead|head)(?:s|ed)\b|"
                    # "which legal officer signed off…": the answer must be the lawyer
-                   r"\bwhich (legal|finance|financial|monitoring|press|communications|safeguarding|designated) officer\b", re.I)
+                   r"\bwhich (legal|finance|financial|monitoring|press|communications|safeguarding|designated) officer\b|"
+                   r"\bwhich (director|chair|chairman|leader|adviser|advisor|clerk)\b", re.I)
 
 
 def _role(question: str) -> str | None:

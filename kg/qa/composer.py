@@ -25,6 +25,8 @@ _POST = re.compile(
     r"Director(?: of [A-Z][\w'\u2019&-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019&-]*){0,4})?|Chief Executive|"
     r"Portfolio Holder(?: for [A-Z][\w'\u2019&-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019&-]*){0,4})?|"
     r"Lead Member|Principal Social Worker|Monitoring Officer|Chief Finance Officer|Chair(?:man)?|Leader of the Council)")
+_WHO_HOLDS = re.compile(r"\s*who (?:is|was) (?:the|our|their|its) (?:[\w'\u2019-]+ ){0,3}?(?:councillor|portfolio holder|"
+                        r"lead member|cabinet member|leader|chair|mayor|director|head)\b", re.I)
 _ASKS_FOR_ROLE = re.compile(
     r"\bwhich (?:senior |lead |named |responsible )?(?:officer|director|head|manager|post|role|officers)\b|"
     r"\bwho (?:introduced|presented|answered|responded|replied|explained|reported|gave|spoke|said|led)\b|"
@@ -215,7 +217,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         if not any(p not in asked for p in posts):
             return 0.1
         # "Who chairs…" asks for a name; "which officer…", "who was given authority…" a post will do.
-        return 0.8 if _ASKS_FOR_ROLE.search(a.question) else 0.1
+        # ("Who is the councillor in charge of …, who gave the report?" asks for the holder's name.)
+        return 0.8 if _ASKS_FOR_ROLE.search(a.question) and not _WHO_HOLDS.match(a.question) else 0.1
     if t == AnswerType.RATING:
         if not _GRADE.search(s.text, 1):
             return 0.1  # a capital "Good" opening a sentence is no grade

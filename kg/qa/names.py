@@ -27,7 +27,9 @@ def states_role(a: Analysis, best: Scored) -> bool:
     """Whether the answer's sentence (or the heading it is a value of) states the role asked."""
     if not a.role:
         return True
-    return bool(re.search(rf"\b{a.role}", f"{best.sentence.text} {best.context.heading}", re.I))
+    # (a form's field states it on the line before the value: "Director / James Williams")
+    own = best.context.text if best.context.headed else best.sentence.text
+    return bool(re.search(rf"\b{a.role}", f"{own} {best.context.heading}", re.I))
 
 
 def named_kinds(question: str) -> list[tuple[str, str]]:

@@ -240,8 +240,11 @@ class QuestionAnswerer:
                     state.headings.pop(next(iter(state.headings)))
                 state.headings[doc_id] = [(sp.paragraph, frozenset(self._tokenize(sp.paragraph.heading_path[-1])))
                                           for sp in snap.catalog.paragraphs_of(doc_id) if sp.paragraph.heading_path]
+            # (one word will do for a form's field: "Authorisation" for "who authorised…")
             out.extend(p for p, stems in state.headings[doc_id]
-                       if len(stems) >= 2 and stems <= wanted and len(p.text) < HEADED_LENGTH)
+                       if len(p.text) < HEADED_LENGTH and (len(stems) >= 2 and stems <= wanted or (
+                           _FIELD.match(p.heading_path[-1])
+                           and set(self._tokenize(_NUMBERING.sub("", p.heading_path[-1]))) <= wanted)))
         return out[:2]
 
     def _weights(self, snap: Snapshot, state: _GenerationState, a: Analysis):
@@ -423,7 +426,7 @@ class QuestionAnswerer:
                          + 0.2 * tf + 0.1 * df_) / 1.05
                 if excluded and excluded & self._stems(s.text):
                     score *= EXCLUDED  # "besides noting the report": the noting is not the answer
-                if a.role and not re.search(rf"\b{a.role}", own_text, re.I):
+                if a.role and not re.search(rf"\b{a.role}", c.text if c.headed else own_text, re.I):
                     score *= UNROLED  # a name, but not in the role asked about
                 if named and contrasts(named, s.text):
                     score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about
@@ -570,6 +573,10 @@ def _bands(question: str) -> set[str]:
 _BACK_REFERENCE = re.compile(r"\b(?:this|these|that|the said)\s+(?:[a-z-]+\s+)?(?:plan|programme|strategy|scheme|project|"
                              r"policy|funding|grant|report|review|service|proposal|approach|work|contract|budget)s?\b", re.I)
 _ASKS_LAST = re.compile(r"\b(?:last|latest|most recent(?:ly)?)\b(?!\s+(?:year|month|week|time|meeting|night)s?\b)", re.I)
+_NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")  # "8 " of "8 Authorisation"
+# a form's one-word field heading ("8 Authorisation", "Author", "Contact")
+_FIELD = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:authori[sz]ation|authori[sz]ed by|author|authors|contact|signed|sign-off|"
+                    r"approved by|approval)\s*:?\s*$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|expected to|going to|is to be|are to be|plans? to|planned|intends? to|proposed)\b", re.I)
 _GRADER = re.compile(r"\b(?i:did|does|has|have)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+"
                      r"(?:(?:inspection|visit|review)\s+)?(?:give|gave|award|rate|grade|judge|find)\b|"

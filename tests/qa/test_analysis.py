@@ -349,3 +349,9 @@ def test_a_functional_officer_is_a_role_and_a_manner_adverb_does_not_hide_the_pa
     assert analyse("Which legal officer signed off the legal implications of the update?").role == "legal"
     assert analyse("How many children were electively home educated in 2022-23?").predicate == "educated"
     assert analyse("How many pupils are actually carried each day?").predicate is None
+
+
+def test_which_director_is_a_role_the_answer_must_state():
+    from kg.qa.analysis import analyse
+
+    assert analyse("Which Director authorised the impact assessment?").role == "director"

@@ -156,3 +156,8 @@ def test_a_resolution_the_papers_do_not_record_is_not_answered_by_other_text(med
     assert not medway.ask("What did the Committee resolve on the Attendance of the Portfolio Holder for Children's "
                           "Services item at its 2 March 2023 meeting?").answered
     assert not medway.ask("How many young people does each personal adviser have on their caseload?").answered
+
+
+def test_a_form_field_under_a_one_word_heading_answers_who_authorised(medway):
+    out = medway.ask("Which Director authorised the Diversity Impact Assessment for the Medway Sufficiency Strategy 2023-25?")
+    assert out.answered and "James Williams" in out.answer, out.answer

@@ -482,3 +482,13 @@ def test_each_or_average_asks_for_a_ratio_and_a_grant_for_a_sum():
     grant = analyse("How much is the setting-up-home grant for care leavers?")
     assert grant.unit_hint == "GBP"
     assert type_fit(grant, _sentence("There have been 21 Adoption Orders granted this year."), set()) <= 0.1
+
+
+def test_who_is_the_holder_asks_for_a_name_even_when_they_gave_a_report():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    post_only = _sentence("This annual report sets out the role of the Lead Member and the Director of Children's Services.")
+    holder = analyse("Who is the councillor in charge of children's services who gave the annual report in March 2023?")
+    presenter = analyse("Which officer gave the annual report in March 2023?")
+    assert type_fit(holder, post_only, set()) == 0.1 and type_fit(presenter, post_only, set()) == 0.8

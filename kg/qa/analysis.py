@@ -70,7 +70,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"what (?:percentage|proportion|share|rate|number|amount)|"
         r"what (?:is|was|are|were) (?:the |an? )?(?:[\w'\u2019-]+ )?(?:average|mean|median|typical)\b|"
         r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
-        r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment)\b|"
+        r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment|"
+        r"value|worth|sum)\b|"
         r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b)|"
         r"^\s*(?:the\s+)?(?:number|total|count|amount|cost|percentage|proportion|share|rate) of\b|"
         r"\bwhat (?:are|is|were|was|do|does|did) (?:[\w'\u2019-]+ ){0,3}(?:paying|pay|spending|spend|charging|charge)\b|"
@@ -106,7 +107,7 @@ _UNIT_HINTS = (
     # "How many children has the funding paid for" counts children: a count wins over money words.
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
     ("GBP", re.compile(r"\b(cost|costing|budget|spend|spending|funding|deficit|£|pounds?|price|paid|pay|paying|fees?|money|salary|salaries|wages?|"
-                       r"allowance|grants?|bursary|bursaries)\b", re.I)),
+                       r"allowance|grants?|bursary|bursaries|spent|amount|sum|value|worth)\b", re.I)),
 )
 
 # "Did Cabinet approve …", "What did the Planning Committee decide …": the body (or person) the

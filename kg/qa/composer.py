@@ -463,9 +463,22 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         parts.extend(follow[:1])
     if a.answer_type == AnswerType.YESNO and re.search(r"\bany\b", a.question, re.I) and not _NONE.search(best.sentence.text):
         # "Did Ofsted find any child at risk?": the sentence after the visit's says "they found no child…".
-        follow = [r.sentence for r in ranked if r.context is best.context
-                  and r.sentence.index == best.sentence.index + 1 and _NONE.search(r.sentence.text)]
-        parts.extend(follow[:1])
+        # (or a few sentences on, when that one names what the question asks about and the best does not:
+        # "16 young people … in unregulated provision. … none are resident in hotels or B&Bs.")
+        named = [w for w in a.salient if w.lower() not in best.sentence.text.lower()]
+        follow = [r.sentence for r in ranked if r.context is best.context and _NONE.search(r.sentence.text) and (
+            r.sentence.index == best.sentence.index + 1 or (
+                best.sentence.index < r.sentence.index <= best.sentence.index + 4
+                and any(w.lower() in r.sentence.text.lower() for w in named)))]
+        follow = sorted(follow, key=lambda x: x.index)[:1]
+        if follow and follow[0].index > best.sentence.index + 1:
+            # the one that names what is asked speaks first: it decides the answer (with the clause
+            # it continues: "All … are placed in Supported Accommodation; none are resident in hotels")
+            lead = [r.sentence for r in ranked if r.context is best.context and r.sentence.index == follow[0].index - 1
+                    and follow[0].text[:1].islower()]
+            parts = lead[:1] + follow + parts
+        else:
+            parts += follow
     if a.answer_type == AnswerType.YESNO and len(parts) == 1:
         # "There are no children sentenced to custody. However, seven have been remanded…": the
         # qualification that follows belongs to the answer.
@@ -480,7 +493,7 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         share = MAX_ANSWER // len(parts) - 1
         kept = (trim(p.text, share, tuple(figures(p.text)[:1])) for p in parts)
         return " ".join(k[:1].upper() + k[1:] for k in kept), used
-    must = tuple(figures(best.sentence.text)[:1])
+    must = tuple(figures(parts[0].text)[:1])  # (the sentence that leads the answer)
     return trim(text, MAX_ANSWER, must), used
 
 

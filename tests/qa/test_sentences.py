@@ -492,3 +492,24 @@ def test_who_is_the_holder_asks_for_a_name_even_when_they_gave_a_report():
     holder = analyse("Who is the councillor in charge of children's services who gave the annual report in March 2023?")
     presenter = analyse("Which officer gave the annual report in March 2023?")
     assert type_fit(holder, post_only, set()) == 0.1 and type_fit(presenter, post_only, set()) == 0.8
+
+
+def test_an_any_question_is_led_by_the_sentence_that_names_what_is_asked():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("As of August 2023, were any of the young people placed in unregulated provision living in B&Bs?")
+    ranked = _ranked(a, "As of August 2023, the council had 16 young people placed in unregulated provision. "
+                        "Ofsted was notified of every placement. Work is under way to move them. "
+                        "All of them are placed in supported accommodation; none are resident in hotels or B&Bs.")
+    text, _ = compose(a, ranked[0], ranked)
+    assert text.startswith("All of them are placed in supported accommodation; none are resident")
+
+
+def test_a_value_or_an_amount_spent_is_a_sum():
+    from kg.qa.analysis import analyse
+
+    for q in ("What is the annual contract value of the transport contracts?",
+              "What was the total amount spent on the project teams in 2022/23?"):
+        a = analyse(q)
+        assert a.answer_type.name == "FIGURE" and a.unit_hint == "GBP", q

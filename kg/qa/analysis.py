@@ -98,7 +98,10 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"(?: actually| finally| eventually| formally| then)? do\b", re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
     (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what (?:are|were) the|what (?:kinds?|types?|sorts?) of)\b|"
-                                  r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are|make up|comprise)\b", re.I)),
+                                  r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are|make up|comprise)\b|"
+                                  # "what key risks to delivering the duty were listed…"
+                                  r"^\s*what (?:[a-z-]+ ){0,2}?(?!(?:was|is|does|has)\b)[a-z]+s (?:to|of|for|in|from) .{0,80}?"
+                                  r"\b(?:were|are) (?:listed|set out|identified|named|given|included)\b", re.I)),
 )
 
 _UNIT_HINTS = (

@@ -65,8 +65,9 @@ _LISTED = re.compile(r"\b(?:what|which)(?: [\w-]+)? (?:are|were) (?:the|its|thei
                      r"^\s*(?:list|name) (?:the |all )?(?:\d+ |two |three |four |five |six |seven |eight |nine |ten )?"
                      r"(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
                      # a query typed as keywords: "4 key themes of the strategy", "key risks listed in…"
-                     r"^(?!\s*(?:what|which|who|how|when|where|why|is|are|was|were|did|does|do|has|have)\b)\s*(?:the\s+)?"
-                     r"(?:\d+ |two |three |four |five |six |seven |eight |nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b", re.I)
+                     r"^(?!\s*(?:what|which|who|how|when|where|why|is|are|was|were|did|does|do|has|have|in|on|at|for|"
+                     r"from|after|following|according|during|since|under|within|by)\b)\s*(?:the\s+)?"
+                     r"(?:\d+ |two |three |four |five |six |seven |eight |nine |ten )?(?:[\w'\u2019-]+ ){0,4}?([a-z]+s)\b", re.I)
 # A lead-in whose items follow it as a table or list.
 FOLLOWING = re.compile(r"\b(?:the following|as follows|set out below|listed below|in the table below)\b", re.I)
 # "There are 4 key themes of the strategy, listed below": the items follow under their own headings.

@@ -11,7 +11,9 @@ from kg.qa.sentences import sentences_of, trim
 
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
-_WHAT_PLURAL = re.compile(r"^\s*(?:what|which) ([a-z]+s) (?:did|do|does|are|were|have|has)\b", re.I)  # "what risks did…"
+# "what risks did…", "what key risks to delivering the duty were listed…"
+_WHAT_PLURAL = re.compile(r"^\s*(?:what|which) (?:[a-z-]+ ){0,2}?([a-z]+s) (?:did|do|does|are|were|have|has|to|of|in|for|from|"
+                          r"listed|set)\b", re.I)
 
 
 def items_below(catalog: Catalog, question: str, best: Scored, text: str, used: list[str]) -> tuple[str, list[str]]:

@@ -513,3 +513,14 @@ def test_a_value_or_an_amount_spent_is_a_sum():
               "What was the total amount spent on the project teams in 2022/23?"):
         a = analyse(q)
         assert a.answer_type.name == "FIGURE" and a.unit_hint == "GBP", q
+
+
+def test_what_key_risks_were_listed_is_a_list_and_a_scene_is_not_a_keyword_query():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import listed_noun
+    from kg.qa.extend import _WHAT_PLURAL
+
+    q = "What key risks to delivering the sufficiency duty were listed in the risk table of the 2020 report?"
+    assert analyse(q).answer_type.name == "LIST" and _WHAT_PLURAL.search(q).group(1) == "risks"
+    assert listed_noun("sufficiency report 2020 key risks to delivering the duty") == "risks"
+    assert listed_noun("In the 2023 ILACS, which judgement area was graded Requires Improvement?") is None

@@ -432,9 +432,13 @@ def _actor(question: str) -> str | None:
         if w.lower() in _NOT_ACTOR:
             break
         kept.append(w)
+    if kept and _PAPER_NOUN.match(kept[-1]):
+        return None  # "did the Portfolio Holder's March 2023 report say": a paper is where to look, not a decider
     return " ".join(kept) or None
 
 
+_PAPER_NOUN = re.compile(r"(?:report|paper|minutes|update|strategy|plan|briefing|assessment|review|audit|survey|"
+                         r"agenda|appendix|letter)s?$", re.I)
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
 

@@ -355,3 +355,10 @@ def test_which_director_is_a_role_the_answer_must_state():
     from kg.qa.analysis import analyse
 
     assert analyse("Which Director authorised the impact assessment?").role == "director"
+
+
+def test_a_paper_that_says_something_is_not_a_decider():
+    from kg.qa.analysis import analyse
+
+    assert analyse("Did the Portfolio Holder's March 2023 report say any children were in custody?").actor is None
+    assert analyse("Did Cabinet approve the strategy?").actor == "Cabinet"

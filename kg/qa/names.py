@@ -67,8 +67,10 @@ def other_kind(question: str, text: str) -> bool:
             if w in _GENERIC_KIND or w.endswith("'s"):
                 break
             wanted.add(w)
+        # (one word before the noun is as often a verb's object: "finding homes"; and the phrase must
+        # open as a noun phrase does, "an independent fostering agency placement", not "when discussing")
         if len(wanted) < 2 or any(w in lowered for w in wanted):
-            continue  # (one word before the noun is as often a verb's object: "finding homes")
+            continue
         head = m.group(2).rstrip("s")
         others = [set(x.group(1).split()) - _GENERIC_KIND for x in
                   re.finditer(rf"\b((?:[a-z][\w-]*\s+){{1,2}}){re.escape(head)}s?\b", lowered)]
@@ -78,7 +80,8 @@ def other_kind(question: str, text: str) -> bool:
 
 
 _KINDS = r"placements?|homes?|provisions?|schools?|carers?|teams?|accommodation|units?|beds?|grants?"
-_KINDED = re.compile(rf"\b((?:[a-z][\w'-]*\s+){{1,3}}?)({_KINDS})\b")
+_KINDED = re.compile(rf"\b(?:a|an|the|of|for|in|on|at|our|its|their|this|that|per|each|every)\s+"
+                     rf"((?:[a-z][\w'-]*\s+){{1,3}}?)({_KINDS})\b")
 _GENERIC_KIND = frozenset("a an the of our their its his her this that these those new existing current local council "
                           "councils medway in on at for to from and or with each every all any some more other such "
                           "many much few several per one two three four five six seven eight nine ten care how what which is are was "

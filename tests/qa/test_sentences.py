@@ -524,3 +524,15 @@ def test_what_key_risks_were_listed_is_a_list_and_a_scene_is_not_a_keyword_query
     assert analyse(q).answer_type.name == "LIST" and _WHAT_PLURAL.search(q).group(1) == "risks"
     assert listed_noun("sufficiency report 2020 key risks to delivering the duty") == "risks"
     assert listed_noun("In the 2023 ILACS, which judgement area was graded Requires Improvement?") is None
+
+
+def test_who_will_chair_is_answered_by_a_post_and_a_verb_is_not_a_kind():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+    from kg.qa.names import other_kind
+
+    a = analyse("What is the council proposing to do with the Improvement Board, and who will chair it?")
+    chaired = _sentence("The Council is proposing to relaunch the Improvement Board, chaired by the Director of People.")
+    assert type_fit(a, chaired, set()) == 0.8
+    assert not other_kind("What CPI figure does the update cite when discussing placement costs?",
+                          "Despite CPI at 10.7%, the costs of residential placements fell.")

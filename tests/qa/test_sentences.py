@@ -531,7 +531,7 @@ def test_who_will_chair_is_answered_by_a_post_and_a_verb_is_not_a_kind():
     from kg.qa.composer import type_fit
     from kg.qa.names import other_kind
 
-    a = analyse("What is the council proposing to do with the Improvement Board, and who will chair it?")
+    a = analyse("After the inspection, what is the council proposing to do with the Improvement Board, and who will chair it?")
     chaired = _sentence("The Council is proposing to relaunch the Improvement Board, chaired by the Director of People.")
     assert type_fit(a, chaired, set()) == 0.8
     assert not other_kind("What CPI figure does the update cite when discussing placement costs?",

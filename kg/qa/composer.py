@@ -463,6 +463,11 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         follow = [r.sentence for r in ranked if r.context is best.context
                   and r.sentence.index == best.sentence.index + 1 and r.sentence.has_person]
         parts.extend(follow[:1])
+    if a.answer_type == AnswerType.DATE and _TWO_DATES.search(a.question):
+        # "When did the Council increase the allowance, and when had it last been increased before?"
+        other = [r.sentence for r in ranked if r.context is best.context and r.sentence.index != best.sentence.index
+                 and r.type_fit >= 0.8]
+        parts = sorted(parts + other[:1], key=lambda x: x.index)
     if a.answer_type == AnswerType.YESNO and re.search(r"\bany\b", a.question, re.I) and not _NONE.search(best.sentence.text):
         # "Did Ofsted find any child at risk?": the sentence after the visit's says "they found no child…".
         # (or a few sentences on, when that one names what the question asks about and the best does not:
@@ -499,6 +504,7 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
     return trim(text, MAX_ANSWER, must), used
 
 
+_TWO_DATES = re.compile(r"\bwhen\b.*\band (?:when|since when|on what date|in what year)\b", re.I)
 _AFTER = re.compile(r"\b(?:next|after|following|later than|subsequent to)\b", re.I)
 _QUALIFIES = re.compile(r"(?:however|but|although|that said|nevertheless|nonetheless)\b", re.I)
 _AS_WORD = {str(i): w for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}

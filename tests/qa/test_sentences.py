@@ -536,3 +536,14 @@ def test_who_will_chair_is_answered_by_a_post_and_a_verb_is_not_a_kind():
     assert type_fit(a, chaired, set()) == 0.8
     assert not other_kind("What CPI figure does the update cite when discussing placement costs?",
                           "Despite CPI at 10.7%, the costs of residential placements fell.")
+
+
+def test_two_when_questions_in_one_get_both_dates():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("When did the Council increase the allowance, and when had allowances last been increased before that?")
+    ranked = _ranked(a, "The Council increased the allowance in October 2022. The last increase was April 2018. "
+                        "Recruitment remains hard.")
+    text, _ = compose(a, ranked[0], ranked)
+    assert "October 2022" in text and "April 2018" in text and "Recruitment" not in text

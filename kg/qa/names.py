@@ -83,7 +83,7 @@ _KINDS = r"placements?|homes?|provisions?|schools?|carers?|teams?|accommodation|
 _KINDED = re.compile(rf"\b(?:a|an|the|of|for|in|on|at|our|its|their|this|that|per|each|every)\s+"
                      rf"((?:[a-z][\w'-]*\s+){{1,3}}?)({_KINDS})\b")
 _GENERIC_KIND = frozenset("a an the of our their its his her this that these those new existing current local council "
-                          "councils medway in on at for to from and or with each every all any some more other such "
+                          "councils in on at for to from and or with each every all any some more other such "
                           "many much few several per one two three four five six seven eight nine ten care how what which is are was "
                           "were did does do has have had own same other whole total overall main key".split())
 

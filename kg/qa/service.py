@@ -554,7 +554,7 @@ _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|con
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
 # "pay its foster carers", "paying agency staff": who is paid
-_PAYEE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:to\s+)?(?:(?:its|their|our|the|each|an?|medway's)\s+)?"
+_PAYEE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:to\s+)?(?:(?:its|their|our|the|each|an?|[a-z][\w-]*['\u2019]s)\s+)?"
                     r"(?!(?:per|for|a|an|each|every|its|their|our|the)\b)"
                     r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:s|ff|staff))\b", re.I)
 _BAND = re.compile(r"\b(\d{1,3})\s*(?:-|\u2013|to)\s*(\d{1,3})\b")

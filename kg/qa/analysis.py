@@ -14,6 +14,7 @@ from datetime import date
 from kg.qa.acronyms import spelled_out
 from kg.qa.dates import find_spans, wants_latest
 from kg.qa.records import AnswerType, Analysis, DateSpan
+from kg.qa.synonyms import rewrite_phrases
 
 STOP = frozenset(
     """a an the of in on at to for from by with about as is are was were be been being has have had
@@ -33,7 +34,8 @@ FRAMING = frozenset(
     roughly approximately around nearly almost about extra additional body bodies organisation organisations
     organization organizations went go goes
     come came coming item according big large terms couple kind kinds sort sorts type types apart besides aside actually ring phone
-    call email moment mention mentions mentioned named topic topics""".split()
+    call email moment mention mentions mentioned named topic topics
+    altogether exactly precisely""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -75,7 +77,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b)|"
         r"^\s*(?:the\s+)?(?:number|total|count|amount|cost|percentage|proportion|share|rate) of\b|"
         r"\bwhat (?:are|is|were|was|do|does|did) (?:[\w'\u2019-]+ ){0,3}(?:paying|pay|spending|spend|charging|charge)\b|"
-        r"\bper (?:hour|week|month|year|annum|child|place|head)\b|\b(?:hourly|weekly|annual) (?:rate|cost|fee|pay)\b|"
+        r"\bper (?:hour|week|month|year|annum|child|place|head)\b|\b(?:hourly|weekly|annual) (?:rate|cost|fee|pay)s?\b|"
         r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))", re.I)),
     (AnswerType.PERSON, re.compile(
@@ -95,7 +97,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\b(decid|decision|agreed?\b|resolv|resolution|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to|for|that)\b|"
         r"\bsign(?:ed|s)? up (?:to|for)\b|"
         r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?)"
-        r"(?: actually| finally| eventually| formally| then)? do\b", re.I)),
+        r"(?: actually| finally| eventually| formally| then)? do\b|"
+        # "…, what did it formally do with it?": what became of the paper is a decision
+        r"\bwhat did (?:it|they) (?:actually |finally |eventually |formally |then )?do with\b", re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
     (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what (?:are|were) the|what (?:kinds?|types?|sorts?) of)\b|"
                                   r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are|make up|comprise)\b|"
@@ -138,17 +142,26 @@ def analyse(question: str) -> Analysis:
     # "Is the profile shifting? What share came in aged 10-15?": the last question is the one to answer.
     asks = [x for x in re.split(r"(?<=\?)\s+(?=[A-Z])", q) if x.strip()]
     clause = clause or (asks[-1] if len(asks) > 1 else None)
+    # "My child may live outside the area. Do staff still visit?": the sentence that asks is typed.
+    clause = clause or ((parts := _sentences(q)) and len(parts) > 1 and _asking(parts)) or None
     answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause)), None) if clause else None
     answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(q)
+    if answer_type == AnswerType.TREND and _HOW_MUCH.match(clause or question_proper(q)):
+        # "How much do agency teams cost compared with the capped rate?": two figures side by
+        # side, not a series, unless the comparison is with another time.
+        rest = _COMPARED_THING.sub(" ", q)
+        if rest != q and not next(rx for t, rx in _TYPE_RULES if t == AnswerType.TREND).search(rest):
+            answer_type = AnswerType.FIGURE
     spans = [_shifted(q, span) for span in find_spans(q)]
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
     words = WORD.findall(q)
     # "Did the assessment find that X?": X is what is asked; the paper named is where to look.
     says = _SAYS_WHETHER.match(q)
-    terms = _terms(WORD.findall(q[says.end():])) if says else _terms(words)
+    # "brothers and sisters" is weighed as the "siblings" the papers write
+    terms = _terms(WORD.findall(rewrite_phrases(q[says.end():] if says else q)))
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
     proper = question_proper(q)
-    focus = _terms(WORD.findall(clause or proper)) if (clause or proper) != q else ()
+    focus = _terms(WORD.findall(rewrite_phrases(clause or proper))) if (clause or proper) != q else ()
     unit = next((name for name, rx in _UNIT_HINTS if rx.search(q)), None)
     return Analysis(
         question=q,
@@ -162,7 +175,7 @@ def analyse(question: str) -> Analysis:
         latest=wants_latest(q),
         unit_hint=unit if answer_type in (AnswerType.FIGURE, AnswerType.TREND) else None,
         actor=_actor(q),
-        predicate=_predicate(q),
+        predicate=_predicate(rewrite_phrases(q)),
         acronyms=spelled_out(q),
         excluded=_excluded(q),
         role=_role(q) if answer_type == AnswerType.PERSON else None,
@@ -241,11 +254,21 @@ def asked_clause(question: str) -> str:
     return _main_clause(proper) or proper
 
 
+def _sentences(question: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", question) if x.strip()] or [question]
+
+
+def _asking(parts: list[str]) -> str:
+    """The sentence that asks: the last one ending in a question mark ("How many …? I heard
+    it was the most ever." asks in the first), else the last."""
+    return next((x for x in reversed(parts) if x.rstrip().endswith("?")), parts[-1])
+
+
 def question_proper(question: str) -> str:
     """The question without its scene-setting: a leading sentence ("The October update says X.")
     or a leading phrase ending in a comma ("In the Lead Member's March 2023 report, …")."""
-    parts = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", question) if x.strip()]
-    proper = parts[-1] if len(parts) > 1 else question
+    parts = _sentences(question)
+    proper = _asking(parts) if len(parts) > 1 else question
     m = _LEAD_IN.match(proper) or _SAYS_WHETHER.match(proper)
     proper = proper[m.end():] if m and len(proper) - m.end() > 15 else proper
     source = _ACCORDING_TO.search(proper)
@@ -257,6 +280,8 @@ def question_proper(question: str) -> str:
     return proper[: scene.start()] + "?" if scene and scene.start() > 15 else proper
 
 
+_HOW_MUCH = re.compile(r"\s*how (?:much|many)\b", re.I)
+_COMPARED_THING = re.compile(r"\bcompared (?:to|with) (?!(?:the )?(?:last|previous|prior|same|year|before|earlier|\d{4})\b)", re.I)
 _TRAILING_SCENE = re.compile(r",?\s+\b(?:now that|given that|in (?:the )?light of|in view of)\b|,\s+(?:following|after)\b", re.I)
 
 
@@ -270,7 +295,7 @@ _ASKING_CLAUSE = re.compile(r"(?:[,;:]|\s[-\u2013\u2014])\s+(?:but\s+)?(?=(?:wha
 
 def _main_clause(question: str) -> str | None:
     """The asking clause of a question that does not open with it, or None."""
-    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", question)[-1]
+    last = _asking(_sentences(question))
     if _OPENS_ASKING.match(last):
         return None
     breaks = list(_ASKING_CLAUSE.finditer(last))
@@ -323,6 +348,7 @@ _PREDICATE = re.compile(
 _SUBJECT_TO = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has been)\s+(?:subject to|on|under)\s+"
                          r"(?:an?\s+|the\s+)?((?:[a-z][\w-]*\s+){0,2}(?:plans?|orders?|schemes?|programmes?|lists?|registers?))\b",
                          re.I)
+_IN_CARE = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has been)\s+in\s+(?:[\w'\u2019]+\s+)?care\b", re.I)
 _HEDGES = frozenset("actually really currently presently previously recently usually typically normally "
                      "generally routinely only originally initially finally eventually already".split())
 _IRREGULAR_PARTICIPLES = frozenset(
@@ -334,6 +360,8 @@ def _predicate(question: str) -> str | None:
     adopted", "how many staff have left"): an answer counting something else does not answer."""
     if (on := _SUBJECT_TO.search(question)) is not None:
         return on.group(1)  # "how many children were subject to a child protection plan"
+    if _IN_CARE.search(question):
+        return "care"  # "how many children were in the council's care": a count of others does not answer
     m = _PREDICATE.search(question)
     if m is None:
         return None
@@ -414,7 +442,7 @@ _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items(
 
 _COMMENTS_MADE = re.compile(r"\b(?:comments?|representations?|observations?) did (?:the\s+)?([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s+make\b")
 _NOT_ACTOR = frozenset("asked to been being not also then able expected due going about set first and or later subsequently "
-                       "eventually jointly unanimously".split())
+                       "eventually jointly unanimously in at on during".split())  # "the committee in October 2023": the committee
 
 
 _DID_DO = re.compile(r"\b(?i:what did) (?:(?i:the)\s+)?((?:[\w'\u2019-]+\s+){0,5}?(?:[Cc]ommittee|[Cc]abinet|[Cc]ouncil|[Bb]oard|"

@@ -32,13 +32,13 @@ COARSE_DATE = 0.6  # only a wider period ("2021") covers the one asked about ("M
 WRONG_TYPE = 0.4
 WEAK_TYPE = 0.75
 NO_DECISION = 0.3  # the type fit of a sentence that records no decision …
-UNDECIDED_TEXT = 0.6  # … further discounted when a decision is asked for  # a figure, but not of the thing "how many" counts
+UNDECIDED_TEXT = 0.6  # … further discounted when a decision is asked for
 UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not repeat
 ACTOR_UNCONFIRMED = 0.3  # "did Cabinet approve": the evidence is a decision by someone else
-PREDICATE_MISSING = 0.45  # "how many were adopted": the paragraph counts something, but not that
+PREDICATE_MISSING = 0.4  # "how many were adopted": the paragraph counts something, but not that
 FUTURE_ONLY = 0.4
 OTHER_KIND = 0.5  # the sentence is about another kind of the thing asked ("residential" for "agency placement")
-ROLE_MISSING = 0.5  # "who is the independent chair": the sentence names someone, but not as chair  # "what did Ofsted find": the sentence only says what will happen
+ROLE_MISSING = 0.5  # "who is the independent chair": the sentence names someone, but not as chair
 
 
 _POLARITY = re.compile(r"\b(?:no|none|not|never|nil|nobody|neither|nor)\b|n't\b", re.I)

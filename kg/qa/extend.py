@@ -4,6 +4,7 @@ listed below"), a table's rows after "the following", and a co-author's line aft
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from kg.catalog import Catalog
 from kg.qa.composer import ENUMERATES_BELOW, FOLLOWING, MAX_ANSWER, MAX_LIST, Scored, singular, listed_noun
@@ -86,3 +87,21 @@ def author_before(catalog: Catalog, best: Scored, text: str, used: list[str]) ->
     if not _AUTHOR_LINE.match(last):
         return text, used
     return trim(f"{last} {text}", MAX_ANSWER), [previous.id] + used
+
+
+def rare_word_after(best: Scored, ranked: list[Scored], rare: set[str], stems: Callable[[str], set[str]],
+                    text: str) -> str:
+    """"Do staff still visit children placed out of the area in person?" — "… a robust process of
+    oversight. … a high level of face-to-face visits.": when a distinctive word of the question is
+    missing from the answer and a sentence shortly after it in the same paragraph states it, that
+    sentence joins the answer."""
+    lacking = rare - stems(text)
+    if not lacking:
+        return text
+    later = sorted((r.sentence for r in ranked if r.context is best.context
+                    and best.sentence.index < r.sentence.index <= best.sentence.index + 3
+                    and lacking & stems(r.sentence.text)), key=lambda s: s.index)
+    room = MAX_ANSWER - len(later[0].text) - 1 if later else 0
+    if room < 80:
+        return text
+    return f"{trim(text, room)} {later[0].text}"  # (the first sentence cut to its clauses to make room)

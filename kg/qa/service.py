@@ -20,7 +20,7 @@ from kg.qa import calibration
 from kg.qa.acronyms import abbreviations, definitions, expansions
 from kg.qa.analysis import actor_decided, analyse, asked_clause, future_only
 from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
-from kg.qa.extend import author_before, items_below, table_below
+from kg.qa.extend import author_before, items_below, rare_word_after, table_below
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
@@ -135,7 +135,10 @@ class QuestionAnswerer:
             text, used = table_below(snap.catalog, a.question, best, text, used)
         elif a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question):
             text, used = author_before(snap.catalog, best, text, used)
-        elif a.answer_type not in (AnswerType.FIGURE, AnswerType.TREND, AnswerType.DATE) and (
+        if a.answer_type == AnswerType.YESNO:
+            text = rare_word_after(best, ranked, rare, self._stems, text)
+        if a.answer_type not in (AnswerType.FIGURE, AnswerType.TREND, AnswerType.DATE, AnswerType.LIST) and not (
+                a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question)) and (
                 said := verdict(asked_clause(a.question), text, self._tokenize)):
             text = f"{said}. {text}"  # "Was Parklands rated good?" — "Yes. In June 2022, …"
         facts = found.facts
@@ -317,7 +320,7 @@ class QuestionAnswerer:
         unnamed = {w for w in missing if (run := body_run(a.question, w)) and fold(run) not in whole}
         return calibration.Gaps(
             actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
-            predicate_missing=(bool(a.predicate) and not self._stems(a.predicate) <= self._stems(best.context.text))
+            predicate_missing=(bool(a.predicate) and not self._stems(a.predicate) <= self._stems(_with_antecedent(best)))
             or self._payee_missing(a, best),
             # "What was the result of the 2024 review?" cannot be answered by a paper of 2023.
             future_only=future_only(a.question, best.sentence.text) or (
@@ -570,6 +573,17 @@ def _bands(question: str) -> set[str]:
 
 
 # "To support the delivery of this plan, …": a paragraph about the thing the one before it names
+def _with_antecedent(best: Scored) -> str:
+    """The answer's sentence, with the one before it when it opens by pointing back ("That has
+    been brought down to 451 children": the children in care of the sentence before)."""
+    text = best.sentence.text
+    if not _POINTS_BACK.match(text):
+        return text
+    before = best.context.text[: max(0, best.context.text.find(text))]
+    return re.split(r"(?<=[.!?])\s+", before.strip())[-1] + " " + text
+
+
+_POINTS_BACK = re.compile(r"^(?:(?:at|by|in|on|since|from|as of)\s+[^,]{0,30}?,?\s+)?(?:this|that|these|those|it|they)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(?:this|these|that|the said)\s+(?:[a-z-]+\s+)?(?:plan|programme|strategy|scheme|project|"
                              r"policy|funding|grant|report|review|service|proposal|approach|work|contract|budget)s?\b", re.I)
 _ASKS_LAST = re.compile(r"\b(?:last|latest|most recent(?:ly)?)\b(?!\s+(?:year|month|week|time|meeting|night)s?\b)", re.I)

@@ -69,8 +69,19 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("authorise", "authorised", "authorisation", "authorize", "authorized", "authorization", "sign", "signed",
      "signing"),
 )
-# "took place" is "held"; a phrase is rewritten before the words are split.
-_PHRASES = ((re.compile(r"\b(?:take|takes|took|taken|taking) place\b", re.I), "held"),)
+# "took place" is "held", "in person" is "face to face"; a phrase is rewritten before the words are split.
+_PHRASES = (
+    (re.compile(r"\b(?:take|takes|took|taken|taking) place\b", re.I), "held"),
+    (re.compile(r"\bin person\b", re.I), "face to face"),
+    (re.compile(r"\bbrothers? (?:and|or) sisters?\b", re.I), "siblings"),
+)
+
+
+def rewrite_phrases(text: str) -> str:
+    """``text`` with each phrase written as the one word or phrase the papers use for it."""
+    for rx, replacement in _PHRASES:
+        text = rx.sub(replacement, text)
+    return text
 
 
 class FoldingTokenizer:
@@ -87,9 +98,7 @@ class FoldingTokenizer:
             self._written[stems[0]] = group
 
     def __call__(self, text: str) -> list[str]:
-        for rx, replacement in _PHRASES:
-            text = rx.sub(replacement, text)
-        return [self._fold.get(s, s) for s in self._base(text)]
+        return [self._fold.get(s, s) for s in self._base(rewrite_phrases(text))]
 
     def variants(self, word: str) -> tuple[str, ...]:
         """The words written for the same thing as ``word`` (``word`` itself when it has none)."""

@@ -83,7 +83,9 @@ def test_a_recommendation_to_a_body_is_not_its_decision():
         ("How many children were adopted from care in 2023/24?", "adopted"),
         ("How many permanent social workers have left since 1 October 2022?", "left"),
         ("How many NQSWs have been recruited since 2020?", "recruited"),
-        ("How many children are in care?", None),
+        ("How many children are in care?", "care"),
+        ("Exactly how many children were in Medway's care on 31 March 2023?", "care"),
+        ("How many children were looked after by foster carers?", "looked"),
         ("How many schools did not issue any permanent exclusions?", None),
     ],
 )
@@ -362,3 +364,36 @@ def test_a_paper_that_says_something_is_not_a_decider():
 
     assert analyse("Did the Portfolio Holder's March 2023 report say any children were in custody?").actor is None
     assert analyse("Did Cabinet approve the strategy?").actor == "Cabinet"
+
+
+def test_the_sentence_that_asks_is_read_not_the_remark_around_it():
+    # a remark after the question mark sets the scene; its words are not what is asked
+    a = analyse("Back in summer 2020, how many children were in care? I heard it was the most they'd ever had.")
+    assert a.answer_type == AnswerType.FIGURE
+    assert "heard" not in a.focus and "children" in a.focus
+    # a remark before it does not decide the type either
+    a = analyse("My child might have to live outside the area. Do staff still visit children placed out of the area?")
+    assert a.answer_type == AnswerType.YESNO
+    assert "might" not in a.focus and "visit" in a.focus
+
+
+def test_a_question_types_by_what_it_asks():
+    # two figures side by side are a figure, unless the comparison is with another time
+    assert analyse("How much an hour do those teams cost compared with the normal capped rate?").answer_type == AnswerType.FIGURE
+    assert analyse("How many children were in care in 2023 compared with 2020?").answer_type == AnswerType.TREND
+    assert analyse("Teams cost more than agency staff. What are the two hourly rates?").answer_type == AnswerType.FIGURE
+    a = analyse("When the committee discussed the plan in March 2023, what did it formally do with it?")
+    assert a.answer_type == AnswerType.DECISION
+
+
+def test_an_actor_is_the_body_without_when_it_met():
+    assert analyse("Did the committee in October 2023 agree to look at help for older children?").actor == "committee"
+    assert analyse("Did the Cabinet at its May meeting approve the plan?").actor == "Cabinet"
+
+
+def test_adverbs_of_exactness_and_phrases_are_not_words_the_papers_must_contain():
+    a = analyse("When exactly did the inspectors visit, and how many children were there altogether?")
+    assert "exactly" not in a.terms and "altogether" not in a.terms
+    # a phrase is weighed as the word the papers write for it
+    assert "siblings" in analyse("Can a foster family take on five brothers and sisters?").terms
+    assert "face" in analyse("Do social workers still see the children in person?").terms

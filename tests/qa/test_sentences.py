@@ -129,6 +129,8 @@ def test_synonyms_fold_to_one_stem_and_phrases_to_a_word():
     assert tokenize("presented") == tokenize("introduced")
     assert tokenize("kids") == tokenize("children")
     assert tokenize("97 conferences took place") == tokenize("97 conferences held")
+    assert tokenize("in person visits") == tokenize("face-to-face visits")
+    assert tokenize("brothers and sisters") == tokenize("siblings")
     assert tokenize("hourly rate") == tokenize("hour rate") and tokenize("deal") == tokenize("memorandum")
     assert tokenize("resolution") == tokenize("decision") and tokenize("enough") == tokenize("sufficiency")
     assert tokenize("library") == ["librari"] and tokenize("presented") != tokenize("library")
@@ -547,3 +549,35 @@ def test_two_when_questions_in_one_get_both_dates():
                         "Recruitment remains hard.")
     text, _ = compose(a, ranked[0], ranked)
     assert "October 2022" in text and "April 2018" in text and "Recruitment" not in text
+
+
+def test_a_yes_no_answer_takes_the_later_sentence_that_states_the_distinctive_word():
+    from kg.qa.analysis import analyse
+    from kg.qa.extend import rare_word_after
+    from kg.qa.synonyms import FoldingTokenizer
+
+    tokenize = FoldingTokenizer()
+    stems = lambda text: set(tokenize(text))  # noqa: E731
+    a = analyse("Do staff still see children placed out of the area in person?")
+    ranked = _ranked(a, "There is a robust process of oversight for children placed outside the area. "
+                        "These placements occur for several reasons. "
+                        "The oversight was extensive with a high level of face-to-face visits.")
+    best = ranked[0]
+    text = rare_word_after(best, ranked, {"face"}, stems, best.sentence.text)
+    assert text.startswith("There is a robust process") and text.endswith("face-to-face visits.")
+    # nothing is added when the answer already states it, or no later sentence does
+    assert rare_word_after(best, ranked, {"oversight"}, stems, best.sentence.text) == best.sentence.text
+    assert rare_word_after(best, ranked, {"hotel"}, stems, best.sentence.text) == best.sentence.text
+
+
+def test_a_count_pointing_back_is_read_with_the_sentence_it_points_to():
+    from kg.qa.analysis import analyse
+    from kg.qa.service import _with_antecedent
+
+    a = analyse("How many children were in care by November 2020?")
+    ranked = _ranked(a, "As of 31 August 2020 there were 468 children in care. "
+                        "At November 2020 that has been brought down to 451 children.")
+    later = next(r for r in ranked if "451" in r.sentence.text)
+    assert _with_antecedent(later).startswith("As of 31 August 2020") and "451" in _with_antecedent(later)
+    first = next(r for r in ranked if "468" in r.sentence.text)
+    assert _with_antecedent(first) == first.sentence.text

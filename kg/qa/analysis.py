@@ -146,13 +146,18 @@ def analyse(question: str) -> Analysis:
     clause = clause or ((parts := _sentences(q)) and len(parts) > 1 and _asking(parts)) or None
     answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause)), None) if clause else None
     answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(q)
-    if answer_type == AnswerType.TREND and _HOW_MUCH.match(clause or question_proper(q)):
+    if answer_type == AnswerType.TREND:
         # "How much do agency teams cost compared with the capped rate?": two figures side by
         # side, not a series, unless the comparison is with another time.
         rest = _COMPARED_THING.sub(" ", q)
-        if rest != q and not next(rx for t, rx in _TYPE_RULES if t == AnswerType.TREND).search(rest):
+        if rest != q and not _RULE[AnswerType.TREND].search(rest) and _RULE[AnswerType.FIGURE].search(rest):
             answer_type = AnswerType.FIGURE
     spans = [_shifted(q, span) for span in find_spans(q)]
+    if answer_type == AnswerType.DATE:
+        # "In what year, according to the Sufficiency Report 2020, was the guidance issued?": the
+        # source's date does not date what is asked.
+        sources = [m.span() for m in _SOURCE.finditer(q)]
+        spans = [s for s in spans if not any(a <= q.find(s.label) < b for a, b in sources)]
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
     words = WORD.findall(q)
     # "Did the assessment find that X?": X is what is asked; the paper named is where to look.
@@ -244,6 +249,7 @@ _SAYS_WHETHER = re.compile(r"^(?:does|did|do) (?:the |a |an )?(?:[\w'\u2019-]+ )
                            r"(?:that |whether |if )?(?=\S)", re.I)
 _ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|described) in|per) (?:the |a |an )?"
                            r"[^,?]{3,80}?(?:report|paper|minutes|update|strategy|plan|briefing|assessment)s?\s*\??\s*$", re.I)
+_SOURCE = re.compile(r"\baccording to\b[^,?]*", re.I)
 _LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
 
 
@@ -280,7 +286,7 @@ def question_proper(question: str) -> str:
     return proper[: scene.start()] + "?" if scene and scene.start() > 15 else proper
 
 
-_HOW_MUCH = re.compile(r"\s*how (?:much|many)\b", re.I)
+_RULE = {t: rx for t, rx in reversed(_TYPE_RULES)}  # (the first rule of each type)
 _COMPARED_THING = re.compile(r"\bcompared (?:to|with) (?!(?:the )?(?:last|previous|prior|same|year|before|earlier|\d{4})\b)", re.I)
 _TRAILING_SCENE = re.compile(r",?\s+\b(?:now that|given that|in (?:the )?light of|in view of)\b|,\s+(?:following|after)\b", re.I)
 
@@ -296,8 +302,8 @@ _ASKING_CLAUSE = re.compile(r"(?:[,;:]|\s[-\u2013\u2014])\s+(?:but\s+)?(?=(?:wha
 def _main_clause(question: str) -> str | None:
     """The asking clause of a question that does not open with it, or None."""
     last = _asking(_sentences(question))
-    if _OPENS_ASKING.match(last):
-        return None
+    if _OPENS_ASKING.match(last) or re.match(r"\s*when\s*,", last, re.I):
+        return None  # ("When, according to the update, will it open?" asks when)
     breaks = list(_ASKING_CLAUSE.finditer(last))
     if not breaks:
         return None

@@ -468,6 +468,12 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         other = [r.sentence for r in ranked if r.context is best.context and r.sentence.index != best.sentence.index
                  and r.type_fit >= 0.8]
         parts = sorted(parts + other[:1], key=lambda x: x.index)
+    if a.answer_type == AnswerType.DATE and _DATE_AND_TIME.search(a.question) and len(parts) == 1:
+        # "What date and time was the meeting?": a form gives "Date: 2 March 2023" and "Time: 6.30pm" apart.
+        lacks_time = not best.sentence.has_time
+        other = [r.sentence for r in ranked if r.context is best.context and r.sentence.index != best.sentence.index
+                 and (r.sentence.has_time if lacks_time else r.sentence.has_date)]
+        parts = sorted(parts + other[:1], key=lambda x: x.index)
     if a.answer_type == AnswerType.YESNO and re.search(r"\bany\b", a.question, re.I) and not _NONE.search(best.sentence.text):
         # "Did Ofsted find any child at risk?": the sentence after the visit's says "they found no child…".
         # (or a few sentences on, when that one names what the question asks about and the best does not:
@@ -504,6 +510,7 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
     return trim(text, MAX_ANSWER, must), used
 
 
+_DATE_AND_TIME = re.compile(r"\b(?:date|day)\b.{0,20}\band\b.{0,12}\btime\b|\btime\b.{0,20}\band\b.{0,12}\b(?:date|day)\b", re.I)
 _TWO_DATES = re.compile(r"\bwhen\b.*\band (?:when|since when|on what date|in what year)\b", re.I)
 _AFTER = re.compile(r"\b(?:next|after|following|later than|subsequent to)\b", re.I)
 _QUALIFIES = re.compile(r"(?:however|but|although|that said|nevertheless|nonetheless)\b", re.I)

@@ -329,7 +329,9 @@ class QuestionAnswerer:
             role_missing=not states_role(a, best),
             other_kind=other_kind(asked_clause(a.question), best.sentence.text),
             salient_absent=sum(1 for w in missing if (fold(w) not in whole or w in unnamed) and fold(w) not in qualifying),
-            qualifier_absent=unmet,
+            # "the national average turnover rate": a figure of the council's own does not answer
+            qualifier_absent=unmet + bool(_NATIONAL.search(asked_clause(a.question))
+                                         and not _NATIONAL.search(best.context.text)),
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
             salient_nearby=len({run_of(a.question, w) for w in missing
                                 if fold(w) in whole and w not in unnamed and fold(w) not in qualifying}),
@@ -583,6 +585,8 @@ def _with_antecedent(best: Scored) -> str:
     return re.split(r"(?<=[.!?])\s+", before.strip())[-1] + " " + text
 
 
+_NATIONAL = re.compile(r"\bnational(?:\s+[\w'-]+)?\s+(?:average|rate|figure|level|mean|median|picture|comparison|benchmark|"
+                       r"data|statistics|trend|turnover)s?\b|\bnationally\b|\b(?:in|across) England\b|\bEngland average\b", re.I)
 _POINTS_BACK = re.compile(r"^(?:(?:at|by|in|on|since|from|as of)\s+[^,]{0,30}?,?\s+)?(?:this|that|these|those|it|they)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(?:this|these|that|the said)\s+(?:[a-z-]+\s+)?(?:plan|programme|strategy|scheme|project|"
                              r"policy|funding|grant|report|review|service|proposal|approach|work|contract|budget)s?\b", re.I)

@@ -397,3 +397,13 @@ def test_adverbs_of_exactness_and_phrases_are_not_words_the_papers_must_contain(
     # a phrase is weighed as the word the papers write for it
     assert "siblings" in analyse("Can a foster family take on five brothers and sisters?").terms
     assert "face" in analyse("Do social workers still see the children in person?").terms
+
+
+def test_a_source_named_in_a_date_question_does_not_date_the_answer():
+    a = analyse("In what year, according to the Sufficiency Report 2020, was the statutory guidance issued?")
+    assert a.answer_type == AnswerType.DATE and a.dates == ()
+    # a date of the event itself still counts, and "When, …," asks when
+    assert [d.label for d in analyse("When did the inspection in July 2023 take place?").dates] == ["July 2023"]
+    assert analyse("When, according to the October 2023 update, will the home open?").answer_type == AnswerType.DATE
+    a = analyse("What hourly rate did the council pay in 2023, compared with the capped rate?")
+    assert a.answer_type == AnswerType.FIGURE

@@ -581,3 +581,25 @@ def test_a_count_pointing_back_is_read_with_the_sentence_it_points_to():
     assert _with_antecedent(later).startswith("As of 31 August 2020") and "451" in _with_antecedent(later)
     first = next(r for r in ranked if "468" in r.sentence.text)
     assert _with_antecedent(first) == first.sentence.text
+
+
+def test_a_date_and_a_time_asked_together_come_from_their_two_lines():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("What date and what time was the meeting?")
+    ranked = _ranked(a, "Date: 2 March 2023\n\nTime: 6.30pm\n\nVenue: Council Chamber")
+    best = next(r for r in ranked if "6.30" in r.sentence.text)
+    text, _ = compose(a, best, ranked)
+    assert "2 March 2023" in text and "6.30pm" in text and "Chamber" not in text
+    text, _ = compose(analyse("What time was the meeting?"), best, ranked)
+    assert "2 March" not in text
+
+
+def test_a_national_figure_is_asked_only_by_a_national_measure():
+    from kg.qa.service import _NATIONAL
+
+    assert _NATIONAL.search("What was the national average turnover rate for social workers?")
+    assert _NATIONAL.search("How does the rate compare nationally?")
+    assert not _NATIONAL.search("When did the national body that supports councils run its sessions?")
+    assert not _NATIONAL.search("How many children came through the National Transfer Scheme?")

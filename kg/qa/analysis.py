@@ -35,7 +35,7 @@ FRAMING = frozenset(
     organization organizations went go goes
     come came coming item according big large terms couple kind kinds sort sorts type types apart besides aside actually ring phone
     call email moment mention mentions mentioned named topic topics
-    altogether exactly precisely""".split()
+    altogether exactly precisely normal normally usual usually proper properly ordinary ordinarily""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -357,6 +357,7 @@ _SUBJECT_TO = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has 
 _IN_CARE = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has been)\s+in\s+(?:[\w'\u2019]+\s+)?care\b", re.I)
 _HEDGES = frozenset("actually really currently presently previously recently usually typically normally "
                      "generally routinely only originally initially finally eventually already".split())
+_LIGHT_VERBS = frozenset("made done put set given taken got had".split())
 _IRREGULAR_PARTICIPLES = frozenset(
     "left made taken given seen held paid sent built sold won lost found brought taught kept put set run done".split())
 
@@ -377,6 +378,8 @@ def _predicate(question: str) -> str | None:
         # "were electively home educated": a manner adverb belongs to what happened to them
         words = [w for w in words[1:] if w.endswith("ed") or w in _IRREGULAR_PARTICIPLES][:1] or words
     word = words[0]
+    if word in _LIGHT_VERBS:
+        return None  # "how many orders were made": making says nothing of what happened to them
     return word if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES else None
 
 

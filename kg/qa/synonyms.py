@@ -66,6 +66,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("agreement", "agreements", "memorandum", "memoranda", "arrangement", "arrangements", "protocol", "pact", "deal", "deals"),
     ("live", "lives", "living", "lived", "resident", "reside", "resides", "residing"),
     ("additional", "extra"),
+    ("unaccompanied", "alone"),
     ("authorise", "authorised", "authorisation", "authorize", "authorized", "authorization", "sign", "signed",
      "signing"),
 )

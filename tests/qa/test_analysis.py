@@ -407,3 +407,9 @@ def test_a_source_named_in_a_date_question_does_not_date_the_answer():
     assert analyse("When, according to the October 2023 update, will the home open?").answer_type == AnswerType.DATE
     a = analyse("What hourly rate did the council pay in 2023, compared with the capped rate?")
     assert a.answer_type == AnswerType.FIGURE
+
+
+def test_everyday_qualifiers_and_light_verbs_are_not_what_is_asked():
+    assert "normal" not in analyse("How much do the teams cost compared with the normal capped rate?").terms
+    assert analyse("How many adoption orders were made by the courts?").predicate is None
+    assert analyse("How many children were adopted in 2023?").predicate == "adopted"

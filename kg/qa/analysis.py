@@ -35,7 +35,8 @@ FRAMING = frozenset(
     organization organizations went go goes
     come came coming item according big large terms couple kind kinds sort sorts type types apart besides aside actually ring phone
     call email moment mention mentions mentioned named topic topics
-    altogether exactly precisely normal normally usual usually proper properly ordinary ordinarily""".split()
+    altogether exactly precisely normal normally usual usually proper properly ordinary ordinarily
+    simply merely purely anyone anybody someone somebody everyone anything something""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -66,7 +67,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"what (?:has |have )?happened to the (?:number|share|rate|proportion|percentage|level|use|cost)\b|"
         r"\b(?:improved|worsened|deteriorated|got (?:better|worse))\s+(?:since|over|from)\b)", re.I)),
     (AnswerType.FIGURE, re.compile(
-        r"\b(how (?:many|much|big|large)|by how much|out of how many)\b|"
+        r"\b(how (?:many|much|big|large)|by how much|out of how many|by what (?:percentage|proportion|amount|margin|factor))\b|"
         r"^\s*(what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
         r"proportion|share|level|value|budget|deficit|figure|turnover|overall establishment)|"
         r"what (?:percentage|proportion|share|rate|number|amount)|"
@@ -84,7 +85,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|^\s*(?:the\s+)?names? of\b|"
         r"\bname (?:the |our |their )?(?:[\w'\u2019-]+ ){0,3}?(?:officer|person|councillor|director|chair|adviser|advisor|head|manager|"
         r"leader|member|holder)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
-        r"\bwhich (?:[\w'\u2019-]+\s){0,3}?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
+        r"\bwhich (?:(?!(?:did|do|does|was|were|is|are|has|have|had|will|would|could|can)\b)[\w'\u2019-]+\s){0,3}?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors|partner|adviser|"
         r"advisor)\b|^\s*which\b.{0,60}\b(?:was|were|is|are) (?:one of )?the (?:authors?|presenters?|speakers?)\b", re.I)),
     (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(?:(?:on|by|from|until|till|since|in|at|for) )?"
@@ -163,7 +164,8 @@ def analyse(question: str) -> Analysis:
     # "Did the assessment find that X?": X is what is asked; the paper named is where to look.
     says = _SAYS_WHETHER.match(q)
     # "brothers and sisters" is weighed as the "siblings" the papers write
-    terms = _terms(WORD.findall(rewrite_phrases(q[says.end():] if says else q)))
+    # "(the officer who buys care places)": an aside explains; its words are not asked for
+    terms = _terms(WORD.findall(rewrite_phrases(_ASIDE.sub(" ", q[says.end():] if says else q))))
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
     proper = question_proper(q)
     focus = _terms(WORD.findall(rewrite_phrases(clause or proper))) if (clause or proper) != q else ()
@@ -249,6 +251,7 @@ _SAYS_WHETHER = re.compile(r"^(?:does|did|do) (?:the |a |an )?(?:[\w'\u2019-]+ )
                            r"(?:that |whether |if )?(?=\S)", re.I)
 _ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|described) in|per) (?:the |a |an )?"
                            r"[^,?]{3,80}?(?:report|paper|minutes|update|strategy|plan|briefing|assessment)s?\s*\??\s*$", re.I)
+_ASIDE = re.compile(r"\s*\([^()\d]{3,}\)")  # (an aside with a figure or age in it qualifies: kept)
 _SOURCE = re.compile(r"\baccording to\b[^,?]*", re.I)
 _LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
 

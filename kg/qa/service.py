@@ -556,7 +556,7 @@ class QuestionAnswerer:
 
 
 _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|concluded?|conclusions?|judgement|verdict)\b", re.I)
-_AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?)\b", re.I)
+_AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?|sent|submitted)\b", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
 # "pay its foster carers", "paying agency staff": who is paid
 _PAYEE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:to\s+)?(?:(?:its|their|our|the|each|an?|[a-z][\w-]*['\u2019]s)\s+)?"

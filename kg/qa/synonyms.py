@@ -31,7 +31,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("close", "closed", "closure", "closures", "shut", "shutting"),
     ("start", "started", "begin", "began", "begun", "commence", "commenced"),
     ("end", "ended", "ending", "finish", "finished", "terminate", "terminated", "termination", "cease", "ceased"),
-    ("buy", "bought", "purchase", "purchased"),
+    ("buy", "bought", "purchase", "purchased", "commission", "commissioned", "commissioning"),
     ("help", "helped", "helps", "support", "supported", "assist", "assisted", "assists"),
     ("held", "hold"),
     ("vacancy", "vacancies", "vacant", "unfilled", "empty"),
@@ -75,6 +75,7 @@ _PHRASES = (
     (re.compile(r"\b(?:take|takes|took|taken|taking) place\b", re.I), "held"),
     (re.compile(r"\bin person\b", re.I), "face to face"),
     (re.compile(r"\bbrothers? (?:and|or) sisters?\b", re.I), "siblings"),
+    (re.compile(r"\bin charge of\b", re.I), "responsible for"),
 )
 
 

@@ -413,3 +413,18 @@ def test_everyday_qualifiers_and_light_verbs_are_not_what_is_asked():
     assert "normal" not in analyse("How much do the teams cost compared with the normal capped rate?").terms
     assert analyse("How many adoption orders were made by the courts?").predicate is None
     assert analyse("How many children were adopted in 2023?").predicate == "adopted"
+
+
+def test_which_noun_asked_is_the_head_after_which():
+    q = "When a councillor asked what 'edge of care' services are, which services did officers say they include?"
+    assert analyse(q).answer_type == AnswerType.LIST
+    assert analyse("Which two officers wrote the report?").answer_type == AnswerType.PERSON
+    assert analyse("By what percentage were foster carer fees increased?").answer_type == AnswerType.FIGURE
+
+
+def test_an_aside_explains_and_a_pronoun_or_idiom_is_not_asked():
+    a = analyse("Who is the head of commissioning (the officer who buys care places) named in the papers?")
+    assert "buys" not in a.terms and "commissioning" in a.terms
+    assert "0-25" in analyse("What number of children in care (aged 0-25) did the council have?").terms
+    assert "anyone" not in analyse("Did anyone suggest buying short breaks from a hospice?").terms
+    assert "charge" not in analyse("Which councillor is in charge of children's services?").terms

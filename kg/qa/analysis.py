@@ -146,7 +146,8 @@ def analyse(question: str) -> Analysis:
     # "My child may live outside the area. Do staff still visit?": the sentence that asks is typed.
     clause = clause or ((parts := _sentences(q)) and len(parts) > 1 and _asking(parts)) or None
     answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause)), None) if clause else None
-    answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(q)
+    # (a keyword query is typed by its words; an asking clause that no rule types is open text)
+    answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(clause or q)
     if answer_type == AnswerType.TREND:
         # "How much do agency teams cost compared with the capped rate?": two figures side by
         # side, not a series, unless the comparison is with another time.
@@ -413,7 +414,7 @@ _GENERIC_ACTOR = frozenset({"full", "the", "council's", "meeting"})
 
 
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.I)
-_FUTURE_QUESTION = re.compile(r"\b(?:will|shall|going to|plans?|planned|expected|due)\b", re.I)
+_FUTURE_QUESTION = re.compile(r"\b(?:will|shall|going to|plans?|planned|expected|due|(?:was|were)\b[^?]{0,80}?\bto be)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:expected|due|planned|going|scheduled) to|plans? to|intends? to)\b",
                      re.I)
 _PAST_FINITE = re.compile(r"\b(?:was|were|had)\b", re.I)

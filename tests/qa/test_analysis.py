@@ -428,3 +428,12 @@ def test_an_aside_explains_and_a_pronoun_or_idiom_is_not_asked():
     assert "0-25" in analyse("What number of children in care (aged 0-25) did the council have?").terms
     assert "anyone" not in analyse("Did anyone suggest buying short breaks from a hospice?").terms
     assert "charge" not in analyse("Which councillor is in charge of children's services?").terms
+
+
+def test_what_was_to_happen_is_answered_by_what_will():
+    from kg.qa.analysis import future_only
+
+    assert not future_only("From when was the new funding matrix to be introduced?", "This will be introduced from April 2023.")
+    assert future_only("What did Ofsted find?", "Ofsted will return in 2024.")
+    q = "Facing a shortage of agency social workers, what did Medway do to cover posts, at extra cost?"
+    assert analyse(q).answer_type == AnswerType.TEXT  # not a figure for the "cost" of its scene

@@ -146,8 +146,7 @@ def analyse(question: str) -> Analysis:
     # "My child may live outside the area. Do staff still visit?": the sentence that asks is typed.
     clause = clause or ((parts := _sentences(q)) and len(parts) > 1 and _asking(parts)) or None
     answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause)), None) if clause else None
-    # (a keyword query is typed by its words; an asking clause that no rule types is open text)
-    answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(clause or q)
+    answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(q)
     if answer_type == AnswerType.TREND:
         # "How much do agency teams cost compared with the capped rate?": two figures side by
         # side, not a series, unless the comparison is with another time.

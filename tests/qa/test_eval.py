@@ -71,7 +71,10 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_fiftyfifth", 0.85), ("medway_fiftysixth", 0.76), ("medway_fiftyseventh", 0.91),
             ("medway_fiftyeighth", 0.79), ("medway_fiftyninth", 0.76), ("medway_sixtieth", 0.85),
             ("medway_sixtyfirst", 0.82), ("medway_sixtysecond", 0.79), ("medway_sixtythird", 0.85),
-            ("medway_sixtyfourth", 0.88), ("medway_sixtyfifth", 0.85), ("medway_sixtysixth", 0.88)]
+            ("medway_sixtyfourth", 0.88), ("medway_sixtyfifth", 0.85), ("medway_sixtysixth", 0.88),
+            ("medway_sixtyseventh", 0.91), ("medway_sixtyeighth", 0.64), ("medway_sixtyninth", 0.94),
+            ("medway_seventieth", 0.91), ("medway_seventyfirst", 0.85), ("medway_seventysecond", 0.85),
+            ("medway_seventythird", 0.94), ("medway_seventyfourth", 0.82)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

@@ -145,6 +145,7 @@ def analyse(question: str) -> Analysis:
     clause = clause or (asks[-1] if len(asks) > 1 else None)
     # "My child may live outside the area. Do staff still visit?": the sentence that asks is typed.
     clause = clause or ((parts := _sentences(q)) and len(parts) > 1 and _asking(parts)) or None
+    clause = clause or as_question(q)
     answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause)), None) if clause else None
     answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(q)
     if answer_type == AnswerType.TREND:
@@ -204,6 +205,26 @@ _KEYWORD_TYPES = (
     (AnswerType.LIST, re.compile(r"\b(?:themes|risks|areas|reasons|priorities|services|recommendations|actions|"
                                  r"strengths|weaknesses|options|types|kinds)\b", re.I)),
 )
+
+
+_INSTRUCTION = re.compile(r"^\s*(?:please\s+)?(?:can you\s+|could you\s+)?(?:give|tell|show|find)\s+me\s+(?:please\s+)?", re.I)
+_WH = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how|whether|if)\b", re.I)
+
+
+def as_question(request: str) -> str | None:
+    """A request put as an instruction, as the question it asks: "Give me the three partners
+    of the MSCP" → "What are the three partners of the MSCP"; "Tell me when …" → "when …"."""
+    m = _INSTRUCTION.match(request)
+    if m is None:
+        return None
+    rest = request[m.end():]
+    if _WH.match(rest):
+        return rest
+    rest = re.sub(r"^(?:the|a|an)\s+", "", rest, flags=re.I)
+    cut = _HEAD_END.search(rest) or re.search(r"\s(?:that|which|who|whose)\s", rest)
+    head = (rest[: cut.start()] if cut else rest).rstrip(" .?!").split()
+    plural = bool(head) and head[-1].lower().endswith("s") and not head[-1].lower().endswith("ss")
+    return f"What {'are' if plural else 'is'} the {rest}"
 
 
 def _keyword_type(question: str) -> AnswerType:
@@ -394,7 +415,7 @@ def actor_decided(actor: str, text: str, body: str | None) -> bool:
              if w not in _GENERIC_ACTOR]  # "the children's scrutiny committee": the Children and … Committee
     if not words:
         return True
-    name = r"\s+".join(re.escape(w) for w in words)
+    name = r"(?:['\u2019]s)?\s+".join(re.escape(w) for w in words) + r"(?:['\u2019]s)?"  # "Children’s Services"
     verbs = f"(?:{DECISION_VERBS}|{_STATED})"
     # "… approved by Cabinet": a decision the text gives to another body is not the actor's,
     # even in the actor's own paper.

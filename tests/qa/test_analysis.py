@@ -435,3 +435,21 @@ def test_what_was_to_happen_is_answered_by_what_will():
 
     assert not future_only("From when was the new funding matrix to be introduced?", "This will be introduced from April 2023.")
     assert future_only("What did Ofsted find?", "Ofsted will return in 2024.")
+
+
+def test_a_request_is_typed_as_the_question_it_asks():
+    from kg.qa.analysis import as_question
+
+    assert analyse("Give me the three safeguarding partners that make up the partnership.").answer_type == AnswerType.LIST
+    assert analyse("Give me the estimated refurbishment cost for the home.").answer_type == AnswerType.FIGURE
+    assert analyse("Tell me who chairs the Corporate Parenting Board.").answer_type == AnswerType.PERSON
+    assert as_question("Tell me when the inspection took place.") == "when the inspection took place."
+    assert as_question("What is the cost?") is None
+
+
+def test_an_actor_with_a_possessive_in_its_title_is_found_speaking():
+    from kg.qa.analysis import actor_decided
+
+    text = "In response to a question, the Assistant Director of Children\u2019s Services said that these are made up of …"
+    assert actor_decided("Assistant Director of Children's Services", text, None)
+    assert not actor_decided("Director of Public Health", text, None)

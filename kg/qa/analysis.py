@@ -35,7 +35,7 @@ FRAMING = frozenset(
     organization organizations went go goes
     come came coming item according big large terms couple kind kinds sort sorts type types apart besides aside actually ring phone
     call email moment mention mentions mentioned named topic topics
-    altogether exactly precisely normal normally usual usually proper properly ordinary ordinarily
+    altogether exact exactly precise precisely normal normally usual usually proper properly ordinary ordinarily
     simply merely purely anyone anybody someone somebody everyone anything something""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
@@ -100,7 +100,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?)"
         r"(?: actually| finally| eventually| formally| then)? do\b|"
         # "…, what did it formally do with it?": what became of the paper is a decision
-        r"\bwhat did (?:it|they) (?:actually |finally |eventually |formally |then )?do with\b", re.I)),
+        r"\bwhat did (?:it|they) (?:actually |finally |eventually |formally |then )?do with\b|"
+        r"\bwhat (?:formal |further |other )?actions? did (?:the )?[\w' -]{0,60}?(?:committee|cabinet|council|board|panel|members?) take\b",
+        re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
     (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what (?:are|were) the|what (?:kinds?|types?|sorts?) of)\b|"
                                   r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are|make up|comprise)\b|"

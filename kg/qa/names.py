@@ -112,4 +112,4 @@ _PAPER_AFTER = re.compile(r"\s*(?:(?:19|20)\d\d\s+)?(?:annual\s+)?(?:report|pape
 def fold(text: str) -> str:
     """Lower case, curly apostrophes straightened, possessives dropped: for containment tests."""
     text = text.lower().replace("\u2019", "'")
-    return re.sub(r"'s\b", "", text)
+    return re.sub(r"'s\b|(?<=s)'(?!\w)", "", text)  # "children's", "services'"

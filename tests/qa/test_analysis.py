@@ -453,3 +453,12 @@ def test_an_actor_with_a_possessive_in_its_title_is_found_speaking():
     text = "In response to a question, the Assistant Director of Children\u2019s Services said that these are made up of …"
     assert actor_decided("Assistant Director of Children's Services", text, None)
     assert not actor_decided("Director of Public Health", text, None)
+
+
+def test_formal_action_taken_is_a_decision_and_plural_possessives_fold():
+    from kg.qa.names import fold
+
+    q = "What formal action did the Committee take on the Sufficiency Strategy at its 2 March 2023 meeting?"
+    assert analyse(q).answer_type == AnswerType.DECISION
+    assert "exact" not in analyse("On what exact date did the agency launch?").terms
+    assert fold("Children's Services' establishment") == "children services establishment"

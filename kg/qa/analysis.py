@@ -138,7 +138,7 @@ WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019]|-(?=[A-Za-z])|&(?=[A-Za-z]))*|\d[
 
 def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
-    q = _digits(question.strip())
+    q = _digits(plain_question(question.strip()))
     # "When the strategy came before scrutiny, what did the committee resolve?": the clause
     # that asks says what kind of answer is wanted; the one before it sets the scene.
     clause = _main_clause(q)
@@ -147,7 +147,6 @@ def analyse(question: str) -> Analysis:
     clause = clause or (asks[-1] if len(asks) > 1 else None)
     # "My child may live outside the area. Do staff still visit?": the sentence that asks is typed.
     clause = clause or ((parts := _sentences(q)) and len(parts) > 1 and _asking(parts)) or None
-    clause = clause or as_question(q)
     answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause)), None) if clause else None
     answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(q)
     if answer_type == AnswerType.TREND:
@@ -209,22 +208,38 @@ _KEYWORD_TYPES = (
 )
 
 
-_INSTRUCTION = re.compile(r"^\s*(?:please\s+)?(?:can you\s+|could you\s+)?(?:give|tell|show|find)\s+me\s+(?:please\s+)?", re.I)
-_WH = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how|whether|if)\b", re.I)
+# "Could you remind me…", "I'd be interested to know…", "I wonder whether you could list…",
+# "Give me…": a request around the question; "…, I wonder?" after it.
+_REQUEST = re.compile(
+    r"^\s*(?:(?:i\s+)?wonder (?:whether|if) you (?:could|can|would|might)\s+|(?:could|can|would|will) you (?:please\s+)?|"
+    r"please\s+)?(remind me(?: of)?|tell me|let me know|give me|show me|find me)\s+(?:please\s+)?|"
+    r"^\s*(?:(?:i\s+)?wonder (?:whether|if) you (?:could|can|would|might)|(?:could|can|would|will) you(?: please)?|please)\s+"
+    r"(?:list|confirm|name|say)\s+|"
+    r"^\s*i(?:'d|\u2019d| would) (?:be interested to know|like to know|like to ask|like to check)\s+|"
+    r"^\s*i (?:want|need) to know\s+|^\s*do you (?:happen to )?know\s+|^\s*i wonder\s+(?=whether|if)", re.I)
+_TAG = re.compile(r",?\s+i wonder\s*\??\s*$", re.I)
+_WH = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 
 
-def as_question(request: str) -> str | None:
-    """A request put as an instruction, as the question it asks: "Give me the three partners
-    of the MSCP" → "What are the three partners of the MSCP"; "Tell me when …" → "when …"."""
-    m = _INSTRUCTION.match(request)
-    if m is None:
-        return None
-    rest = request[m.end():]
+def plain_question(request: str) -> str:
+    """A question put as a request, as the question it asks: "Could you remind me how many …"
+    → "How many …?"; "Give me the three partners of the MSCP" → "What are the three partners
+    of the MSCP?"; "I'd be interested to know whether X rose" → "Is it so that X rose?"."""
+    text = _TAG.sub("?", request)
+    m = _REQUEST.match(text)
+    if m is None or len(text) - m.end() < 8:
+        return text
+    rest = text[m.end():].rstrip(" .?!") + "?"
+    if re.match(r"(?:whether|if)\b", rest, re.I):
+        return "Is it so that " + rest.split(None, 1)[1]
     if _WH.match(rest):
-        return rest
+        # "what the average caseload was in 2023" asks "what was the average caseload in 2023"
+        m = re.match(r"(what|which|who|where|when)\s+((?:the|a|an|its|their)\s+.+?)\s+(is|was|are|were)\b(.*)", rest, re.I)
+        rest = f"{m[1]} {m[3]} {m[2]}{m[4]}" if m else rest
+        return rest[0].upper() + rest[1:]
     rest = re.sub(r"^(?:the|a|an)\s+", "", rest, flags=re.I)
-    cut = _HEAD_END.search(rest) or re.search(r"\s(?:that|which|who|whose)\s", rest)
-    head = (rest[: cut.start()] if cut else rest).rstrip(" .?!").split()
+    cuts = [m.start() for m in (_HEAD_END.search(rest), re.search(r"\s(?:that|which|who|whose)\s", rest)) if m]
+    head = rest[: min(cuts, default=len(rest))].rstrip(" .?!").split()
     plural = bool(head) and head[-1].lower().endswith("s") and not head[-1].lower().endswith("ss")
     return f"What {'are' if plural else 'is'} the {rest}"
 

@@ -438,13 +438,21 @@ def test_what_was_to_happen_is_answered_by_what_will():
 
 
 def test_a_request_is_typed_as_the_question_it_asks():
-    from kg.qa.analysis import as_question
+    from kg.qa.analysis import plain_question
 
     assert analyse("Give me the three safeguarding partners that make up the partnership.").answer_type == AnswerType.LIST
     assert analyse("Give me the estimated refurbishment cost for the home.").answer_type == AnswerType.FIGURE
     assert analyse("Tell me who chairs the Corporate Parenting Board.").answer_type == AnswerType.PERSON
-    assert as_question("Tell me when the inspection took place.") == "when the inspection took place."
-    assert as_question("What is the cost?") is None
+    assert plain_question("Tell me when the inspection took place.") == "When the inspection took place?"
+    assert plain_question("What is the cost?") == "What is the cost?"
+    assert plain_question("Could you remind me what the average caseload per worker was in 2023?") == (
+        "What was the average caseload per worker in 2023?")
+    assert plain_question("Could you remind me how many pupils were eligible?") == "How many pupils were eligible?"
+    assert plain_question("I'd be interested to know whether numbers rose in 2022.") == "Is it so that numbers rose in 2022?"
+    assert plain_question("I wonder whether you could list the areas that Ofsted said still need to improve?") == (
+        "What are the areas that Ofsted said still need to improve?")
+    assert plain_question("Was the service graded Good in 2023, I wonder?") == "Was the service graded Good in 2023?"
+    assert analyse("Name the director who wrote the report.").answer_type == AnswerType.PERSON
 
 
 def test_an_actor_with_a_possessive_in_its_title_is_found_speaking():

@@ -156,6 +156,10 @@ def analyse(question: str) -> Analysis:
         if rest != q and not _RULE[AnswerType.TREND].search(rest) and _RULE[AnswerType.FIGURE].search(rest):
             answer_type = AnswerType.FIGURE
     spans = [_shifted(q, span) for span in find_spans(q)]
+    if (lead := _AFTERMATH.match(q)) is not None:
+        # "Following the July 2023 inspection, who was proposed to chair…": what is asked came after
+        spans = [DateSpan(s.label, s.start, date(s.start.year + AFTERMATH_YEARS, 12, 31))
+                 if 0 <= q.find(s.label) < lead.end() else s for s in spans]
     if answer_type == AnswerType.DATE:
         # "In what year, according to the Sufficiency Report 2020, was the guidance issued?": the
         # source's date does not date what is asked.
@@ -290,6 +294,8 @@ _SAYS_WHETHER = re.compile(r"^(?:does|did|do) (?:the |a |an )?(?:[\w'\u2019-]+ )
 _ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|described) in|per) (?:the |a |an )?"
                            r"[^,?]{3,80}?(?:report|paper|minutes|update|strategy|plan|briefing|assessment)s?\s*\??\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{3,}\)")  # (an aside with a figure or age in it qualifies: kept)
+_AFTERMATH = re.compile(r"^\s*(?:following|after|in the wake of|in the light of)\b[^,?]{3,120},", re.I)
+AFTERMATH_YEARS = 3  # how far after a scene-setting event an answer is looked for
 _SOURCE = re.compile(r"\baccording to\b[^,?]*", re.I)
 _LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
 

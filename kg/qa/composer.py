@@ -30,7 +30,8 @@ _WHO_HOLDS = re.compile(r"\s*who (?:is|was) (?:the|our|their|its) (?:[\w'\u2019-
 _ASKS_FOR_ROLE = re.compile(
     r"\bwhich (?:senior |lead |named |responsible )?(?:officer|director|head|manager|post|role|officers)\b|"
     r"\bwho (?:introduced|presented|answered|responded|replied|explained|reported|gave|spoke|said|led)\b|"
-    r"\bwho (?:will|would|is to|is going to|was to) (?:chair|lead|head|run|oversee)\b|"
+    r"\bwho (?:will|would|is to|is going to|was to|(?:is|was|were) (?:proposed|expected|due|set|planned|intended) to) "
+    r"(?:chair|lead|head|run|oversee)\b|"
     r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
     r"\bwho (?:was|were|is|are|will be) (?:to be )?(?:given|granted|delegated|assigned|tasked|responsible)\b|"
     r"\bwho\b.{0,40}\b(?:be|been) (?:delegated|given authority|granted authority)\b|"

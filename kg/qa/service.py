@@ -331,7 +331,8 @@ class QuestionAnswerer:
             salient_absent=sum(1 for w in missing if (fold(w) not in whole or w in unnamed) and fold(w) not in qualifying),
             # "the national average turnover rate": a figure of the council's own does not answer
             qualifier_absent=unmet + bool(_NATIONAL.search(asked_clause(a.question))
-                                         and not _NATIONAL.search(best.context.text)),
+                                         and not _NATIONAL.search(best.context.text))
+            + self._topic_unmet(a, best),
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
             salient_nearby=len({run_of(a.question, w) for w in missing
                                 if fold(w) in whole and w not in unnamed and fold(w) not in qualifying}),
@@ -365,6 +366,15 @@ class QuestionAnswerer:
         ids = [p.paragraph.id for p in snap.catalog.paragraphs_of(c.document_id)]
         at = ids.index(c.paragraph_id) if c.paragraph_id in ids else 0
         return snap.catalog.paragraph(ids[at - 1]).paragraph.text if at > 0 else ""
+
+    def _topic_unmet(self, a: Analysis, best: Scored) -> bool:
+        """"When is the report on the offer for adolescents due?": a paper's own topic words must
+        be near the answer; a meeting notice's date elsewhere in the pack does not answer."""
+        m = _REPORT_ON.search(a.question) if a.answer_type == AnswerType.DATE else None
+        if m is None:
+            return False
+        wanted = self._stems(m.group(1)) - self._stems("offer service services plan")
+        return bool(wanted) and not wanted <= self._stems(f"{best.context.text} {best.context.around}")
 
     def _stems(self, text: str) -> set[str]:
         return set(self._tokenize(text))
@@ -585,6 +595,8 @@ def _with_antecedent(best: Scored) -> str:
     return re.split(r"(?<=[.!?])\s+", before.strip())[-1] + " " + text
 
 
+_REPORT_ON = re.compile(r"\b(?:report|paper|update|briefing) (?:on|about|into) (?:the )?((?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
+                        r"(?= (?:be|is|was|were|will|would|scheduled|due|to be|come|came|presented|brought)\b|\s*\?|$)", re.I)
 _NATIONAL = re.compile(r"\bnational(?:\s+[\w'-]+)?\s+(?:average|rate|figure|level|mean|median|picture|comparison|benchmark|"
                        r"data|statistics|trend|turnover)s?\b|\bnationally\b|\b(?:in|across) England\b|\bEngland average\b", re.I)
 _POINTS_BACK = re.compile(r"^(?:(?:at|by|in|on|since|from|as of)\s+[^,]{0,30}?,?\s+)?(?:this|that|these|those|it|they)\b", re.I)

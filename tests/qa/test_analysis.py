@@ -470,3 +470,9 @@ def test_formal_action_taken_is_a_decision_and_plural_possessives_fold():
     assert analyse(q).answer_type == AnswerType.DECISION
     assert "exact" not in analyse("On what exact date did the agency launch?").terms
     assert fold("Children's Services' establishment") == "children services establishment"
+
+
+def test_what_followed_an_event_is_looked_for_after_it():
+    a = analyse("Following the July 2023 inspection, who was proposed to chair the relaunched board?")
+    assert a.dates[0].start == date(2023, 7, 1) and a.dates[0].end.year > 2023
+    assert analyse("Who chaired the board in July 2023?").dates[0].end == date(2023, 7, 31)

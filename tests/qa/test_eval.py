@@ -74,7 +74,10 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_sixtyfourth", 0.88), ("medway_sixtyfifth", 0.85), ("medway_sixtysixth", 0.88),
             ("medway_sixtyseventh", 0.91), ("medway_sixtyeighth", 0.64), ("medway_sixtyninth", 0.94),
             ("medway_seventieth", 0.91), ("medway_seventyfirst", 0.85), ("medway_seventysecond", 0.85),
-            ("medway_seventythird", 0.94), ("medway_seventyfourth", 0.82)]
+            ("medway_seventythird", 0.94), ("medway_seventyfourth", 0.82),
+            ("medway_seventyfifth", 0.79), ("medway_seventysixth", 0.97), ("medway_seventyseventh", 0.97),
+            ("medway_seventyeighth", 0.94), ("medway_seventyninth", 0.88), ("medway_eightieth", 0.82),
+            ("medway_eightyfirst", 0.85), ("medway_eightysecond", 0.82)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

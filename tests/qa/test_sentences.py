@@ -603,3 +603,20 @@ def test_a_national_figure_is_asked_only_by_a_national_measure():
     assert _NATIONAL.search("How does the rate compare nationally?")
     assert not _NATIONAL.search("When did the national body that supports councils run its sessions?")
     assert not _NATIONAL.search("How many children came through the National Transfer Scheme?")
+
+
+def test_who_is_proposed_to_chair_is_answered_by_a_post():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    chaired = _sentence("The Council is proposing to relaunch the Improvement Board, chaired by the Director of People.")
+    assert type_fit(analyse("Who was proposed to chair the relaunched Improvement Board?"), chaired, set()) >= 0.8
+
+
+def test_a_date_asked_of_a_report_on_a_topic_needs_the_topic_near():
+    from kg.qa.service import _REPORT_ON
+
+    q = "On what date is the report on the offer for adolescents scheduled to be presented to the Committee?"
+    assert _REPORT_ON.search(q).group(1) == "offer for adolescents"
+    assert _REPORT_ON.search("When will the report on workforce come back to the committee?").group(1) == "workforce"
+    assert _REPORT_ON.search("When was the meeting held?") is None

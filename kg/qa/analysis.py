@@ -404,7 +404,7 @@ _SUBJECT_TO = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has 
 _IN_CARE = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has been)\s+in\s+(?:[\w'\u2019]+\s+)?care\b", re.I)
 _HEDGES = frozenset("actually really currently presently previously recently usually typically normally "
                      "generally routinely only originally initially finally eventually already".split())
-_LIGHT_VERBS = frozenset("made done put set given taken got had".split())
+_LIGHT_VERBS = frozenset("made done put set given taken got had looked".split())  # ("looked after": cared for)
 _IRREGULAR_PARTICIPLES = frozenset(
     "left made taken given seen held paid sent built sold won lost found brought taught kept put set run done".split())
 

@@ -86,7 +86,7 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= OTHER_KIND
     # A yes/no claim must be the sentence's own, or the paragraph's with the sentence stating
     # its polarity ("none are resident in hotels", "there are no children sentenced").
-    if a.answer_type == AnswerType.YESNO and best.coverage < 0.9 and not (
+    if a.answer_type == AnswerType.YESNO and best.coverage < 0.8 and not (
             max(best.coverage, best.context_coverage) >= 0.6 and best.coverage >= 0.35
             and (_POLARITY.search(best.sentence.text) or reverses(asked_clause(a.question), best.sentence.text))):
         value *= UNSUPPORTED_CLAIM

@@ -27,7 +27,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("adolescent", "adolescents", "teenager", "teenagers", "teens"),
     ("cost", "costs", "spend", "spent", "spending", "expenditure"),
     ("staff", "workforce", "employees"),
-    ("child", "children", "kid", "kids"),
+    ("child", "children", "kid", "kids", "youngster", "youngsters"),
     ("close", "closed", "closure", "closures", "shut", "shutting"),
     ("start", "started", "begin", "began", "begun", "commence", "commenced"),
     ("end", "ended", "ending", "finish", "finished", "terminate", "terminated", "termination", "cease", "ceased"),
@@ -67,6 +67,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("live", "lives", "living", "lived", "resident", "reside", "resides", "residing"),
     ("additional", "extra"),
     ("unaccompanied", "alone"),
+    ("judgement", "judgements", "judgment", "judgments", "verdict", "verdicts"),
+    ("transport", "transported", "transporting", "ferry", "ferried", "ferrying"),
     ("authorise", "authorised", "authorisation", "authorize", "authorized", "authorization", "sign", "signed",
      "signing"),
 )

@@ -476,3 +476,8 @@ def test_what_followed_an_event_is_looked_for_after_it():
     a = analyse("Following the July 2023 inspection, who was proposed to chair the relaunched board?")
     assert a.dates[0].start == date(2023, 7, 1) and a.dates[0].end.year > 2023
     assert analyse("Who chaired the board in July 2023?").dates[0].end == date(2023, 7, 31)
+
+
+def test_a_contracted_question_word_is_read_in_full():
+    assert analyse("What's the starting salary of a newly qualified social worker?").answer_type == AnswerType.FIGURE
+    assert analyse("Who's the director of people?").answer_type == AnswerType.PERSON

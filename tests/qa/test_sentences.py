@@ -131,6 +131,7 @@ def test_synonyms_fold_to_one_stem_and_phrases_to_a_word():
     assert tokenize("97 conferences took place") == tokenize("97 conferences held")
     assert tokenize("in person visits") == tokenize("face-to-face visits")
     assert tokenize("brothers and sisters") == tokenize("siblings")
+    assert tokenize("youngsters") == tokenize("children") and tokenize("verdict") == tokenize("judgement")
     assert tokenize("hourly rate") == tokenize("hour rate") and tokenize("deal") == tokenize("memorandum")
     assert tokenize("resolution") == tokenize("decision") and tokenize("enough") == tokenize("sufficiency")
     assert tokenize("library") == ["librari"] and tokenize("presented") != tokenize("library")

@@ -138,7 +138,7 @@ WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019]|-(?=[A-Za-z])|&(?=[A-Za-z]))*|\d[
 
 def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
-    q = _digits(plain_question(_WH_IS.sub(lambda m: f"{m[1]} is", question.strip())))
+    q = _digits(plain_question(_WH_IS.sub(_wh_in_full, question.strip())))
     # "When the strategy came before scrutiny, what did the committee resolve?": the clause
     # that asks says what kind of answer is wanted; the one before it sets the scene.
     clause = _main_clause(q)
@@ -214,7 +214,14 @@ _KEYWORD_TYPES = (
 
 # "Could you remind me…", "I'd be interested to know…", "I wonder whether you could list…",
 # "Give me…": a request around the question; "…, I wonder?" after it.
-_WH_IS = re.compile(r"\b(what|who|where|when|how|which)['\u2019]s\b", re.I)  # "What's the salary?"
+_WH_IS = re.compile(r"\b(what|who|where|when|how|which)['\u2019]s\b(\s+\w+)?", re.I)
+
+
+def _wh_in_full(m: re.Match) -> str:
+    """"What's the salary?" asks what is; "What's happened to…" what has."""
+    after = (m[2] or "").strip().lower()
+    has = after.endswith("ed") or after in ("been", "gone", "done", "got", "made", "taken", "seen", "left", "become")
+    return f"{m[1]} {'has' if has else 'is'}{m[2] or ''}"
 _REQUEST = re.compile(
     r"^\s*(?:(?:i\s+)?wonder (?:whether|if) you (?:could|can|would|might)\s+|(?:could|can|would|will) you (?:please\s+)?|"
     r"please\s+)?(remind me(?: of)?|tell me|let me know|give me|show me|find me)\s+(?:please\s+)?|"

@@ -481,3 +481,4 @@ def test_what_followed_an_event_is_looked_for_after_it():
 def test_a_contracted_question_word_is_read_in_full():
     assert analyse("What's the starting salary of a newly qualified social worker?").answer_type == AnswerType.FIGURE
     assert analyse("Who's the director of people?").answer_type == AnswerType.PERSON
+    assert analyse("What's happened to the proportion of children placed in-house?").answer_type == AnswerType.TREND

@@ -206,7 +206,7 @@ _KEYWORD_TYPES = (
     (AnswerType.DECISION, re.compile(r"\b(?:decision|decisions|recommendation|recommendations|resolution|resolved|"
                                      r"agreed|decided|recommended)\b", re.I)),
     (AnswerType.FIGURE, re.compile(r"\b(?:cost|costs|rate|rates|price|budget|spend|funding|amount|number|numbers|total|count|"
-                                   r"percentage|figure|deficit|overspend|salary|fee|fees|allowance|caseloads?)\b", re.I)),
+                                   r"percentage|figure|deficit|overspend|salary|fee|fees|allowance|caseloads?|headcount)\b", re.I)),
     (AnswerType.LIST, re.compile(r"\b(?:themes|risks|areas|reasons|priorities|services|recommendations|actions|"
                                  r"strengths|weaknesses|options|types|kinds)\b", re.I)),
 )
@@ -260,6 +260,8 @@ def _keyword_type(question: str) -> AnswerType:
     """A query typed as keywords ("Hazel House annual running cost", "lead officer on the
     strategy") is typed by its head, the words before the first preposition, else by all its
     words."""
+    if re.match(r"\s*any\b", question, re.I):
+        return AnswerType.YESNO  # "Any of the 16 young people placed in hotels?"
     if _ASKING.match(question):
         return AnswerType.TEXT
     cut = _HEAD_END.search(question)
@@ -500,7 +502,27 @@ _AS_THE_PAPERS_SAY = ((re.compile(r"\bcabinet member\b", re.I), "portfolio holde
                       (re.compile(r"\b(?:councillor|member) (?:who )?(?:is |was |will be )?in charge of\b", re.I), "portfolio holder for"),
                       (re.compile(r"\b(?:(?:who )?(?:arrive|arrives|arrived|arriving|come|comes|came|coming) )?(?:without "
                                   r"(?:their |any )?(?:parents|family|families|an adult)|alone|on their own)\b", re.I),
-                       "unaccompanied"))
+                       "unaccompanied"),
+                      # shorthand of committee business that papers write in full
+                      (re.compile(r"\bcttees?\b|\bcttee\b", re.I), "committee"),
+                      (re.compile(r"\bmtgs?\b", re.I), "meeting"),
+                      (re.compile(r"\brecs\b", re.I), "recommendations"),
+                      (re.compile(r"\bgovt\b", re.I), "government"),
+                      (re.compile(r"\bapprox\.?(?=\s)", re.I), "approximately"),
+                      (re.compile(r"\bYP\b"), "young people"),
+                      (re.compile(r"\bLAs\b"), "local authorities"),
+                      (re.compile(r"\bLA\b"), "local authority"),
+                      (re.compile(r"\bSWs\b"), "social workers"),
+                      (re.compile(r"\bSW\b"), "social worker"),
+                      (re.compile(r"\bPH\b"), "Portfolio Holder"),
+                      (re.compile(r"\bAD\b"), "Assistant Director"),
+                      (re.compile(r"\bDCS\b"), "Director of Children's Services"),
+                      (re.compile(r"\bO&S\b"), "Overview and Scrutiny"),
+                      (re.compile(r"\b(?:CiC|CIC|CLA|LAC)\b"), "children in care"),
+                      (re.compile(r"\bCP\b"), "child protection"),
+                      # "Oct 23", "1 Apr 22": a month with a two-digit year
+                      (re.compile(r"\b((?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?) "
+                                  r"([0-3]\d)\b(?![\d/]|[:.]\d)", re.I), r"\1 20\2"))
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if int(n) >= 3) + r")\b", re.I)
 
 

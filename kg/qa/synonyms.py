@@ -66,7 +66,6 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("agreement", "agreements", "memorandum", "memoranda", "arrangement", "arrangements", "protocol", "pact", "deal", "deals"),
     ("live", "lives", "living", "lived", "resident", "reside", "resides", "residing"),
     ("additional", "extra"),
-    ("unaccompanied", "alone"),
     ("judgement", "judgements", "judgment", "judgments", "verdict", "verdicts"),
     ("transport", "transported", "transporting", "ferry", "ferried", "ferrying"),
     ("authorise", "authorised", "authorisation", "authorize", "authorized", "authorization", "sign", "signed",

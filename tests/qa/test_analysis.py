@@ -482,3 +482,13 @@ def test_a_contracted_question_word_is_read_in_full():
     assert analyse("What's the starting salary of a newly qualified social worker?").answer_type == AnswerType.FIGURE
     assert analyse("Who's the director of people?").answer_type == AnswerType.PERSON
     assert analyse("What's happened to the proportion of children placed in-house?").answer_type == AnswerType.TREND
+
+
+def test_shorthand_and_two_digit_years_are_read_in_full():
+    a = analyse("FGC service, 1 Apr 22 to 31 Mar 23: how many referrals did it receive?")
+    assert [d.label for d in a.dates] == ["1 Apr 2022", "31 Mar 2023"]
+    a = analyse("UASC funding - what did the cttee recommend the PH for Children's Services do (Oct 23)?")
+    assert "committee" in a.terms and "portfolio" in a.terms and [d.label for d in a.dates] == ["Oct 2023"]
+    assert analyse("Sufficiency Report 2020 - CiC headcount as at 31 Aug 2020?").answer_type == AnswerType.FIGURE
+    assert analyse("Any of the 16 YP in unregulated provision placed in hotels?").answer_type == AnswerType.YESNO
+    assert analyse("When did the committee meet on 17 March?").dates == ()

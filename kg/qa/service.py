@@ -326,7 +326,7 @@ class QuestionAnswerer:
             future_only=future_only(a.question, best.sentence.text) or (
                 bool(_OUTCOME.search(a.question)) and bool(a.dates) and held is not None
                 and all(d.start > held for d in a.dates)),
-            role_missing=not states_role(a, best),
+            role_missing=not states_role(a, best) or _names_none(a.question, best.sentence.text),
             other_kind=other_kind(asked_clause(a.question), best.sentence.text),
             salient_absent=sum(1 for w in missing if (fold(w) not in whole or w in unnamed) and fold(w) not in qualifying),
             # "the national average turnover rate": a figure of the council's own does not answer
@@ -370,7 +370,7 @@ class QuestionAnswerer:
     def _topic_unmet(self, a: Analysis, best: Scored) -> bool:
         """"When is the report on the offer for adolescents due?": a paper's own topic words must
         be near the answer; a meeting notice's date elsewhere in the pack does not answer."""
-        m = _REPORT_ON.search(a.question) if a.answer_type == AnswerType.DATE else None
+        m = (_REPORT_ON.search(a.question) or _DATED_THING.search(a.question)) if a.answer_type == AnswerType.DATE else None
         if m is None:
             return False
         wanted = self._stems(m.group(1)) - self._stems("offer service services plan")
@@ -585,6 +585,19 @@ def _bands(question: str) -> set[str]:
 
 
 # "To support the delivery of this plan, …": a paragraph about the thing the one before it names
+def _names_none(question: str, sentence: str) -> bool:
+    """"Which provider held the contract?": a sentence that names no organisation the question
+    does not already name does not say which."""
+    if not _WHICH_ORGANISATION.match(question):
+        return False
+    asked = {w.lower() for w in re.findall(r"[A-Z][\w'\u2019&-]*", question)}
+    return not any(w.lower() not in asked for w in re.findall(r"(?<!^)(?<![.:;] )\b[A-Z][\w'\u2019&-]+", sentence))
+
+
+_WHICH_ORGANISATION = re.compile(r"^\s*(?:which|what|who was the|who is the|name the) (?:[\w-]+ )?(?:provider|company|firm|organisation|"
+                                 r"organization|agency|charity|contractor|supplier|operator)\b", re.I)
+
+
 def _with_antecedent(best: Scored) -> str:
     """The answer's sentence, with the one before it when it opens by pointing back ("That has
     been brought down to 451 children": the children in care of the sentence before)."""
@@ -597,6 +610,10 @@ def _with_antecedent(best: Scored) -> str:
 
 _REPORT_ON = re.compile(r"\b(?:report|paper|update|briefing) (?:on|about|into) (?:the )?((?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
                         r"(?= (?:be|is|was|were|will|would|scheduled|due|to be|come|came|presented|brought)\b|\s*\?|$)", re.I)
+# "On what date is the engagement event for providers scheduled?": the thing dated
+_DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (?:is|was|were|are|will|did|does|has|had) "
+                          r"(?:the |a |an )?((?:[\w'\u2019-]+ ){0,3}?(?:event|session|workshop|conference|consultation|launch|"
+                          r"deadline|visit))\b", re.I)
 _NATIONAL = re.compile(r"\bnational(?:\s+[\w'-]+)?\s+(?:average|rate|figure|level|mean|median|picture|comparison|benchmark|"
                        r"data|statistics|trend|turnover)s?\b|\bnationally\b|\b(?:in|across) England\b|\bEngland average\b", re.I)
 _POINTS_BACK = re.compile(r"^(?:(?:at|by|in|on|since|from|as of)\s+[^,]{0,30}?,?\s+)?(?:this|that|these|those|it|they)\b", re.I)

@@ -621,3 +621,14 @@ def test_a_date_asked_of_a_report_on_a_topic_needs_the_topic_near():
     assert _REPORT_ON.search(q).group(1) == "offer for adolescents"
     assert _REPORT_ON.search("When will the report on workforce come back to the committee?").group(1) == "workforce"
     assert _REPORT_ON.search("When was the meeting held?") is None
+
+
+def test_which_provider_is_answered_only_by_a_sentence_naming_one():
+    from kg.qa.service import _DATED_THING, _names_none
+
+    q = "Which provider held the residential contract at Eden House that the council ended?"
+    assert _names_none(q, "I have overseen the ending of the contract for residential provision at Eden House.")
+    assert not _names_none(q, "The contract with Horizon Care at Eden House was ended.")
+    assert not _names_none("Who ran the scheme?", "The scheme was run by the council.")
+    m = _DATED_THING.search("On what date is the engagement event for short break providers scheduled?")
+    assert m.group(1) == "engagement event"

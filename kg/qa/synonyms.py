@@ -67,6 +67,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("live", "lives", "living", "lived", "resident", "reside", "resides", "residing"),
     ("additional", "extra"),
     ("judgement", "judgements", "judgment", "judgments", "verdict", "verdicts"),
+    ("reach", "reached", "reaches", "hit", "hits"),
     ("transport", "transported", "transporting", "ferry", "ferried", "ferrying"),
     ("authorise", "authorised", "authorisation", "authorize", "authorized", "authorization", "sign", "signed",
      "signing"),
@@ -77,6 +78,7 @@ _PHRASES = (
     (re.compile(r"\bin person\b", re.I), "face to face"),
     (re.compile(r"\bbrothers? (?:and|or) sisters?\b", re.I), "siblings"),
     (re.compile(r"\bin charge of\b", re.I), "responsible for"),
+    (re.compile(r"\b(?:walk|walks|walked|walking) out\b|\b(?:quit|quits|quitting)\b", re.I), "left"),
 )
 
 

@@ -492,3 +492,9 @@ def test_shorthand_and_two_digit_years_are_read_in_full():
     assert analyse("Sufficiency Report 2020 - CiC headcount as at 31 Aug 2020?").answer_type == AnswerType.FIGURE
     assert analyse("Any of the 16 YP in unregulated provision placed in hotels?").answer_type == AnswerType.YESNO
     assert analyse("When did the committee meet on 17 March?").dates == ()
+
+
+def test_walked_out_is_left_and_a_modified_number_is_a_figure():
+    a = analyse("Since 1 October 2022, how many permanent social workers had walked out?")
+    assert a.predicate == "left"
+    assert analyse("What record number of children in care did the council hit in 2020?").answer_type == AnswerType.FIGURE

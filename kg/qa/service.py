@@ -373,7 +373,7 @@ class QuestionAnswerer:
         m = (_REPORT_ON.search(a.question) or _DATED_THING.search(a.question)) if a.answer_type == AnswerType.DATE else None
         if m is None:
             return False
-        wanted = self._stems(m.group(1)) - self._stems("offer service services plan")
+        wanted = self._stems(m.group(1)) - self._stems("report service services plan update")
         return bool(wanted) and not wanted <= self._stems(f"{best.context.text} {best.context.around}")
 
     def _stems(self, text: str) -> set[str]:

@@ -43,6 +43,9 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 
+# "What funding request did the Portfolio Holder back?" asks for the request, not a sum
+_NOT_A_SUM = r"(?!\s+(?:requests?|bids?|applications?|proposals?|decisions?|streams?|sources?|arrangements?|conditions?|rules?))"
+
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     # "Who were members asked to refer their comments to?" is answered by a body ("to Cabinet");
     # "what did the committee ask the portfolio holder to do?" by a recommendation.
@@ -75,12 +78,12 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
         r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment|"
         r"value|worth|sum)\b|"
-        r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b)|"
+        r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b" + _NOT_A_SUM + ")|"
         r"^\s*(?:the\s+)?(?:number|total|count|amount|cost|percentage|proportion|share|rate) of\b|"
         r"\bwhat (?:are|is|were|was|do|does|did) (?:[\w'\u2019-]+ ){0,3}(?:paying|pay|spending|spend|charging|charge)\b|"
         r"\bper (?:hour|week|month|year|annum|child|place|head)\b|\b(?:hourly|weekly|annual) (?:rate|cost|fee|pay)s?\b|"
         r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
-        r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))", re.I)),
+        r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))" + _NOT_A_SUM, re.I)),
     (AnswerType.PERSON, re.compile(
         r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|^\s*(?:the\s+)?names? of\b|"
         r"\bname (?:the |our |their )?(?:[\w'\u2019-]+ ){0,3}?(?:officer|person|councillor|director|chair|adviser|advisor|head|manager|"
@@ -108,7 +111,11 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
                                   r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are|make up|comprise)\b|"
                                   # "what key risks to delivering the duty were listed…"
                                   r"^\s*what (?:[a-z-]+ ){0,2}?(?!(?:was|is|does|has)\b)[a-z]+s (?:to|of|for|in|from) .{0,80}?"
-                                  r"\b(?:were|are) (?:listed|set out|identified|named|given|included)\b", re.I)),
+                                  r"\b(?:were|are) (?:listed|set out|identified|named|given|included)\b|"
+                                  # "What national rules on agency work are councils expected to follow?"
+                                  r"^\s*what (?:[a-z-]+ ){0,2}?(?!(?:was|is|does|has|news|status|process|progress|focus|basis)\b)"
+                                  r"[a-z]+s (?:on|about|for|to|of|in) (?:[\w'\u2019-]+ ){1,8}?(?:are|were|will|must|should)\s+"
+                                  r"(?:the\s+)?[\w'\u2019-]+\s+(?:expected|required|asked|due|going|planning|set|told)\b", re.I)),
 )
 
 _UNIT_HINTS = (
@@ -138,7 +145,7 @@ WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019]|-(?=[A-Za-z])|&(?=[A-Za-z]))*|\d[
 
 def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
-    q = _digits(plain_question(_WH_IS.sub(_wh_in_full, question.strip())))
+    q = _digits(plain_question(_WH_IS.sub(_wh_in_full, _FILLER.sub("", question.strip()))))
     # "When the strategy came before scrutiny, what did the committee resolve?": the clause
     # that asks says what kind of answer is wanted; the one before it sets the scene.
     clause = _main_clause(q)
@@ -171,7 +178,7 @@ def analyse(question: str) -> Analysis:
     says = _SAYS_WHETHER.match(q)
     # "brothers and sisters" is weighed as the "siblings" the papers write
     # "(the officer who buys care places)": an aside explains; its words are not asked for
-    terms = _terms(WORD.findall(rewrite_phrases(_ASIDE.sub(" ", q[says.end():] if says else q))))
+    terms = _terms(WORD.findall(rewrite_phrases(_PERIOD_EDGE.sub(" ", _ASIDE.sub(" ", q[says.end():] if says else q)))))
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
     proper = question_proper(q)
     focus = _terms(WORD.findall(rewrite_phrases(clause or proper))) if (clause or proper) != q else ()
@@ -214,7 +221,10 @@ _KEYWORD_TYPES = (
 
 # "Could you remind me…", "I'd be interested to know…", "I wonder whether you could list…",
 # "Give me…": a request around the question; "…, I wonder?" after it.
-_WH_IS = re.compile(r"\b(what|who|where|when|how|which)['\u2019]s\b(\s+\w+)?", re.I)
+_WH_IS = re.compile(r"\b(what|who|where|when|how|which)(?:['\u2019]s|(?<!which)s)\b(\s+\w+)?", re.I)  # "whats" typed fast
+# "ok so what was …", "Right, who chairs …": words that open speech, not the question
+_FILLER = re.compile(r"^\s*(?:(?:ok(?:ay)?|um+|erm|er|uh|hi|hello|hey|anyway|alright|and|also|so(?!\s+(?:far|many|much|that)\b))"
+                     r"\b[\s,:;]*|(?:right|well|now)\s*,\s*|back\s+(?=(?:in|at|on|around|during)\s))+", re.I)
 
 
 def _wh_in_full(m: re.Match) -> str:
@@ -304,6 +314,10 @@ _SAYS_WHETHER = re.compile(r"^(?:does|did|do) (?:the |a |an )?(?:[\w'\u2019-]+ )
 _ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|described) in|per) (?:the |a |an )?"
                            r"[^,?]{3,80}?(?:report|paper|minutes|update|strategy|plan|briefing|assessment)s?\s*\??\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{3,}\)")  # (an aside with a figure or age in it qualifies: kept)
+# "at the end of August 2020": the date says when; "end" is not a word the answer must repeat
+_PERIOD_EDGE = re.compile(r"\b(?:at\s+)?the\s+(?:very\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?=(?:the\s+|this\s+|last\s+)?"
+                          r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|financial|"
+                          r"academic|school|calendar|year|quarter|month)\w*)", re.I)
 _AFTERMATH = re.compile(r"^\s*(?:following|after|in the wake of|in the light of)\b[^,?]{3,120},", re.I)
 AFTERMATH_YEARS = 3  # how far after a scene-setting event an answer is looked for
 _SOURCE = re.compile(r"\baccording to\b[^,?]*", re.I)
@@ -562,5 +576,6 @@ def _salient(words: list[str]) -> list[str]:
     for i, w in enumerate(words):
         if i == 0 or not w[0].isupper() or w.lower() in STOP or w.lower() in _MONTH_NAMES:
             continue  # a month is a date, which date fit weighs
-        out.append(w.strip("'\u2019").rstrip("s'\u2019") if w.endswith(("'s", "\u2019s")) else w)
+        word = w.strip("'\u2019")  # "under 'Grow Your Own'": the quotes are not the name's
+        out.append(word[:-2] if word.endswith(("'s", "\u2019s")) else word)
     return out

@@ -24,7 +24,8 @@ _POST = re.compile(
     r"(?:Head of [A-Z][\w'\u2019&,-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'\u2019&-]*){0,5}|"
     r"Director(?: of [A-Z][\w'\u2019&-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019&-]*){0,4})?|Chief Executive|"
     r"Portfolio Holder(?: for [A-Z][\w'\u2019&-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019&-]*){0,4})?|"
-    r"Lead Member|Principal Social Worker|Monitoring Officer|Chief Finance Officer|Chair(?:man)?|Leader of the Council)")
+    r"Lead Member|Principal Social Worker|Monitoring Officer|Chief (?:Finance )?Officer|Chief (?:Nurse|Constable|Medical Officer|"
+    r"Social Worker|Inspector)|Chair(?:man)?|Leader of the Council)")
 _WHO_HOLDS = re.compile(r"\s*who (?:is|was) (?:the|our|their|its) (?:[\w'\u2019-]+ ){0,3}?(?:councillor|portfolio holder|"
                         r"lead member|cabinet member|leader|chair|mayor|director|head)\b", re.I)
 _ASKS_FOR_ROLE = re.compile(
@@ -62,8 +63,8 @@ _ASKS_RATIO = re.compile(r"\b(?:on average|average|mean|median)\b|\b(?:each|ever
 _RATIO = re.compile(r"\b(?:per|each|every|average|averag\w*|mean|median|ratio|caseloads?|one in|1 in|out of)\b|"
                     r"\d\s*:\s*\d|\d\s*/\s*\d|\d(?:\.\d+)?\s*(?:%|per cent)", re.I)
 _LISTED = re.compile(r"\b(?:what|which)(?: [\w-]+)? (?:are|were) (?:the|its|their|our) (?:\d+ |two |three |four |five |six |seven |eight |"
-                     r"nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
-                     r"\b(?:what|which) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
+                     r"nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+(?:-[a-z]+)*s)\b|"
+                     r"\b(?:what|which) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w'\u2019-]+ ){0,2}?([a-z]+(?:-[a-z]+)*s)\b|"
                      r"^\s*(?:list|name) (?:the |all )?(?:\d+ |two |three |four |five |six |seven |eight |nine |ten )?"
                      r"(?:[\w'\u2019-]+ ){0,2}?([a-z]+s)\b|"
                      # a query typed as keywords: "4 key themes of the strategy", "key risks listed in…"
@@ -183,6 +184,9 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.1  # "how many children does each worker have" answered by how many workers joined
         if not _ASKS_CHANGE.search(a.question) and all(_is_change(n, text) for n in new_numbers):
             return 0.1  # "what is the total budget" answered by what was added to it
+        if re.search(r"\bout of how many\b", a.question, re.I) and re.search(
+                r"\bout of (?:an? |the )?(?:possible |total of |maximum of )?\d", text):
+            return 1.0  # "how many … and out of how many?": "26 … out of a possible 63"
         counted = _counted(a.question)
         if counted and re.search(rf"(?:\d[\d,.]*%?|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(counted)}"
                                  r"(?!['\u2019]s)", text):
@@ -221,7 +225,13 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.1
         # "Who chairs…" asks for a name; "which officer…", "who was given authority…" a post will do.
         # ("Who is the councillor in charge of …, who gave the report?" asks for the holder's name.)
-        return 0.8 if _ASKS_FOR_ROLE.search(a.question) and not _WHO_HOLDS.match(a.question) else 0.1
+        if _WHO_HOLDS.match(a.question):
+            return 0.1
+        if _ASKS_FOR_ROLE.search(a.question):
+            return 0.8
+        # "Who co-chairs the board with me?": a post the question does not name ("the Chief
+        # Nurse") is a weak answer; "the Chairman" for "who chairs" only repeats the question.
+        return 0.5 if any(not any(w[:5] in asked for w in p.split() if len(w) > 3) for p in posts) else 0.1
     if t == AnswerType.RATING:
         if not _GRADE.search(s.text, 1):
             return 0.1  # a capital "Good" opening a sentence is no grade
@@ -259,7 +269,10 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.5 if count else 0.9  # "The themes are:", the items follow (but "which three…" wants them counted)
         numbers = said or rf"\d+|{_WORD_NUMBERS}"
         if re.search(rf"(?:{numbers})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(stem)}", text):
-            return 1.0  # "There are 4 key themes" (as many as asked, when the question counts them)
+            # "There are 4 key themes" (as many as asked, when the question counts them); when it
+            # does not, "with two sub-groups reporting" counts them, "the two sub-groups are X and Y" names them
+            named = re.search(rf"{re.escape(stem)}\w*\s+(?:are|were|include\w*|comprise\w*|being|namely)\s[^.]*(?:,|\band\b)", text)
+            return 1.0 if count or named else 0.8
         return 0.5 if count else 0.8  # "which three partners": a sentence that does not count them is weak
     if t == AnswerType.YESNO and re.search(r"\bany\b", a.question, re.I):
         # "Are any … in hotels?" is answered by how many: "none are", "no children", "16 young people".

@@ -10,14 +10,17 @@ from __future__ import annotations
 import math
 import re
 import threading
+
+import numpy as np
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 from urllib.parse import unquote
 
 from kg.errors import NotFound
 from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import abbreviations, definitions, expansions
+from kg.qa.casing import Recaser
 from kg.qa.analysis import actor_decided, analyse, asked_clause, future_only
 from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.extend import author_before, items_below, rare_word_after, table_below
@@ -52,6 +55,7 @@ OLDER = 0.9  # rank of a sentence dated before another candidate's, for "when di
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
+CASE_SAMPLE = 40  # paragraphs read for the written form of a word typed in lower case
 DOC_TEXT_CACHE = 64  # documents whose folded text is kept for salient-word checks
 
 
@@ -66,6 +70,7 @@ class _GenerationState:
     names: frozenset[str] = frozenset()
     doc_text: dict[str, "_DocumentText"] = field(default_factory=dict)
     headings: dict[str, list] = field(default_factory=dict)  # per document: (paragraph, its heading's stems)
+    recase: Callable[[str], str] = str  # a lower-case question with the papers' capitals
 
 
 class _DocumentText(NamedTuple):
@@ -96,16 +101,17 @@ class QuestionAnswerer:
                     [(d.id, d.meta.title, d.meta.meeting_date, d.meta.document_type)
                      for d in snap.catalog.documents() if d.meta.title],
                     self._tokenize) if snap.catalog is not None else None
-                self._state = _GenerationState(snap.generation, labels, titles, names=names)
+                self._state = _GenerationState(snap.generation, labels, titles, names=names,
+                                               recase=Recaser(lambda words: _paragraphs_with(snap, words)))
             return self._state
 
     def ask(self, question: str) -> Answer:
         """Answer one question from the latest committed papers."""
-        a = analyse(question)
         snap = self.knowledge.current()
         if snap.search is None or snap.catalog is None:
-            return Answer(question, None, False, 0.0, answer_type=a.answer_type)
+            return Answer(question, None, False, 0.0, answer_type=analyse(question).answer_type)
         state = self._state_for(snap)
+        a = analyse(state.recase(question))  # "whats the cost at hazel house": Hazel House is a name
         if state.labels is not None:
             kinds = {AnswerType.PERSON: ("post", "document", "person"),
                      AnswerType.FIGURE: ("measure", "document"),
@@ -465,6 +471,9 @@ class QuestionAnswerer:
             # … nor over one whose paragraph names what the question proper names.
             # A yes/no claim is the sentence's own: it must state the names the question gives.
             asked = set(a.focus)
+            # "Did Ofsted rate help and protection good?": the grade's paragraph need not name the grader
+            grader = _GRADER.search(a.question) if a.answer_type == AnswerType.RATING else None
+            grading = set((grader.group(1) or grader.group(2)).split()) if grader else set()
             # "Will the Direction stay?" is answered by what will happen, not by what has.
             ahead = a.answer_type == AnswerType.YESNO and bool(
                 re.search(r"(?:^|[,;:]\s*)will\b|\b(?:expected|going|due|set) to\b", asked_clause(a.question), re.I))
@@ -475,7 +484,7 @@ class QuestionAnswerer:
                      # (a form's field rarely repeats the form's subject)
                      * (UNSTATED if a.answer_type == AnswerType.YESNO else UNNAMED) ** (0 if x.context.headed else len(
                 {run_of(a.question, w) for w in (x.unstated if a.answer_type == AnswerType.YESNO else x.missing_salient)
-                 if not asked or w.lower() in asked})))
+                 if (not asked or w.lower() in asked) and w not in grading})))
         return out
 
     # -- facts as answers ----------------------------------------------------------------
@@ -573,6 +582,15 @@ _PAYEE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:to\s+)?(?:(?:its|their|our
                     r"(?!(?:per|for|a|an|each|every|its|their|our|the)\b)"
                     r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:s|ff|staff))\b", re.I)
 _BAND = re.compile(r"\b(\d{1,3})\s*(?:-|\u2013|to)\s*(\d{1,3})\b")
+
+
+def _paragraphs_with(snap: Snapshot, words: str) -> list[str]:
+    """Texts of the paragraphs that best match ``words`` (for their written form)."""
+    lexical = snap.search.generation.lexical
+    scores = lexical.scores(words)
+    top = np.argsort(-scores)[:CASE_SAMPLE]
+    rows = lexical.rows[top[scores[top] > 0]]
+    return [p.paragraph.text for p in snap.catalog.paragraphs_by_rows([int(r) for r in rows]).values()]
 
 
 def _band_text(text: str) -> str:

@@ -42,7 +42,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("assessment", "assessments", "check", "checks", "appraisal"),
     ("deficit", "deficits", "shortfall", "shortfalls", "hole"),
     ("councillor", "councillors", "cllr"),
-    ("pay", "paid", "payment", "payments"),
+    ("pay", "paid", "payment", "payments", "remuneration", "wage", "wages"),
+    ("indicate", "indicated", "indicates", "signal", "signals", "signalled", "signaled"),
     ("recruit", "recruited", "recruitment", "hire", "hired", "hiring"),
     ("overspend", "overspent", "overspends"),
     ("target", "targets", "aim", "aims", "goal", "goals"),
@@ -78,6 +79,7 @@ _PHRASES = (
     (re.compile(r"\bin person\b", re.I), "face to face"),
     (re.compile(r"\bbrothers? (?:and|or) sisters?\b", re.I), "siblings"),
     (re.compile(r"\bin charge of\b", re.I), "responsible for"),
+    (re.compile(r"\b(?:get|getting|got) in (?:touch|contact) with\b", re.I), "contact"),
     (re.compile(r"\b(?:walk|walks|walked|walking) out\b|\b(?:quit|quits|quitting)\b", re.I), "left"),
 )
 

@@ -498,3 +498,34 @@ def test_walked_out_is_left_and_a_modified_number_is_a_figure():
     a = analyse("Since 1 October 2022, how many permanent social workers had walked out?")
     assert a.predicate == "left"
     assert analyse("What record number of children in care did the council hit in 2020?").answer_type == AnswerType.FIGURE
+
+
+def test_dictated_questions_lose_their_fillers_and_period_edges():
+    a = analyse("ok so whats the turnover rate for our permanent social work staff")
+    assert a.question.startswith("what is the turnover") and a.answer_type == AnswerType.FIGURE
+    a = analyse("ok back at the end of august 2020 how many children in care did we have")
+    assert "end" not in a.terms and "back" not in a.terms and [d.label for d in a.dates] == ["august 2020"]
+    assert "far" in analyse("So far, how many carers were recruited?").terms  # "so far" is asked
+    assert analyse("whos the chair of the board").answer_type == AnswerType.PERSON
+    assert "end" in analyse("What happened at the end of the meeting?").terms
+
+
+def test_getting_in_touch_is_contact_and_a_signal_is_an_indication():
+    from kg.qa.synonyms import FoldingTokenizer
+
+    tok = FoldingTokenizer()
+    assert tok("who do I get in touch with") == tok("who do I contact")
+    assert tok("signalled") == tok("indicated") and tok("remuneration") == tok("pay")
+
+
+def test_quotes_around_a_name_are_not_part_of_it():
+    a = analyse("Of the social workers recruited under 'Grow Your Own', how many are still in Medway's teams?")
+    assert a.salient == ("Grow", "Own", "Medway")
+    assert analyse("What did the Portfolio Holders' report say?").salient == ("Portfolio", "Holders")
+
+
+def test_a_funding_request_is_not_a_sum_and_rules_councils_must_follow_are_a_list():
+    assert analyse("What funding request did the Portfolio Holder back?").answer_type != AnswerType.FIGURE
+    assert analyse("What funding did the council receive for UASC?").answer_type == AnswerType.FIGURE
+    q = "What national rules on the use of agency social workers are councils expected to follow from Spring 2024?"
+    assert analyse(q).answer_type == AnswerType.LIST

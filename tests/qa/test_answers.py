@@ -161,3 +161,11 @@ def test_a_resolution_the_papers_do_not_record_is_not_answered_by_other_text(med
 def test_a_form_field_under_a_one_word_heading_answers_who_authorised(medway):
     out = medway.ask("Which Director authorised the Diversity Impact Assessment for the Medway Sufficiency Strategy 2023-25?")
     assert out.answered and "James Williams" in out.answer, out.answer
+
+
+def test_a_question_typed_in_lower_case_reads_the_names_it_gives(medway):
+    # "hazel house" is read as the name the papers write, so a weekly cost of another placement
+    # does not answer it; the grade of one area is found although its paragraph does not name Ofsted
+    assert not medway.ask("whats the weekly cost of a placement at hazel house").answered
+    out = medway.ask("did ofsted rate help and protection good in 2023?")
+    assert out.answered and "Requires Improvement" in out.answer

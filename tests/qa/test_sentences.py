@@ -632,3 +632,33 @@ def test_which_provider_is_answered_only_by_a_sentence_naming_one():
     assert not _names_none("Who ran the scheme?", "The scheme was run by the council.")
     m = _DATED_THING.search("On what date is the engagement event for short break providers scheduled?")
     assert m.group(1) == "engagement event"
+
+
+def test_a_post_not_named_in_the_question_is_a_weak_answer_to_who():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    s = _sentence("Alongside the Chief Nurse of the NHS Integrated Care Board, I chair the SEND Improvement Board.")
+    assert type_fit(analyse("Who co-chairs the SEND Improvement Board with the Portfolio Holder?"), s, set()) == 0.5
+    assert type_fit(analyse("Who is the Chief Nurse of the Integrated Care Board?"), s, set()) == 0.1
+
+
+def test_a_list_is_named_better_than_counted_unless_the_question_counts():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    counted = _sentence("The Board meets bi-monthly with two sub-groups reporting into it.")
+    named = _sentence("The two sub-groups are Health of Our Children in Care, and the Care Leavers Group.")
+    a = analyse("What are the sub-groups that report into the Corporate Parenting Board?")
+    assert type_fit(a, named, set()) == 1.0 and type_fit(a, counted, set()) == 0.8
+    assert type_fit(analyse("What are the two sub-groups of the Board?"), counted, set()) == 1.0
+
+
+def test_out_of_how_many_is_answered_by_a_figure_out_of_another():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("How many UASC had Medway taken under the scheme, and out of how many possible places?")
+    pair = _sentence("Approximately 26 children had been placed out of a possible 63 under the scheme.")
+    single = _sentence("There are 19 in placement currently.")
+    assert type_fit(a, pair, set()) == 1.0 and type_fit(a, single, set()) < 1.0

@@ -22,7 +22,7 @@ STOP = frozenset(
     and or not no any all there their they them we our you your i me my he she his her than then
     into over under between since during per up down out off again further once only own same so
     very can will would should could may might must shall just also itself themselves himself herself
-    ourselves yourself""".split()
+    ourselves yourself among amongst""".split()
 )
 # Words that frame a question but say nothing about its subject.
 FRAMING = frozenset(
@@ -36,7 +36,8 @@ FRAMING = frozenset(
     come came coming item according big large terms couple kind kinds sort sorts type types apart besides aside actually ring phone
     call email moment mention mentions mentioned named topic topics
     altogether exact exactly precise precisely normal normally usual usually proper properly ordinary ordinarily
-    simply merely purely anyone anybody someone somebody everyone anything something""".split()
+    simply merely purely anyone anybody someone somebody everyone anything something really truly claim claims
+    claimed like""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -47,6 +48,8 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 _NOT_A_SUM = r"(?!\s+(?:requests?|bids?|applications?|proposals?|decisions?|streams?|sources?|arrangements?|conditions?|rules?))"
 
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
+    # "Before the October 2022 increase, when had allowances last gone up?": asks when, not how
+    (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)when\s+(?:did|does|do|was|were|is|are|had|has|have|will)\b", re.I)),
     # "Who were members asked to refer their comments to?" is answered by a body ("to Cabinet");
     # "what did the committee ask the portfolio holder to do?" by a recommendation.
     (AnswerType.DECISION, re.compile(
@@ -65,7 +68,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"(?:gone|go|went|going) (?:up|down)|compared (?:to|with)|\bversus\b|\bvs\.? |"
         r"\b(?:risen|gone up|increased|grown|rise|go up|increase|grow) or (?:fallen|gone down|decreased|dropped|fall|"
         r"go down|decrease|drop)\b|\bfrom what (?:level|figure|number|rate)\b|"
-        r"\bmore or (?:fewer|less)\b|\b(?:higher|lower|more|fewer|less|better|worse) (?:[\w'\u2019-]+ ){0,8}?than "
+        r"\bmore or (?:fewer|less)\b|\b(?:better|worse) or (?:better|worse)\b|"
+        r"\b(?:higher|lower|more|fewer|less|better|worse) (?:[\w'\u2019,-]+ ){0,10}?than "
         r"(?:before|in \d{4}|a (?:few|couple of) years ago|\d+ years ago|last year|previously|it was|the year before)\b|"
         r"what (?:has |have )?happened to the (?:number|share|rate|proportion|percentage|level|use|cost)\b|"
         r"\b(?:improved|worsened|deteriorated|got (?:better|worse))\s+(?:since|over|from)\b)", re.I)),
@@ -145,12 +149,12 @@ WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019]|-(?=[A-Za-z])|&(?=[A-Za-z]))*|\d[
 
 def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
-    q = _digits(plain_question(_WH_IS.sub(_wh_in_full, _FILLER.sub("", question.strip()))))
+    q = _digits(plain_question(_WH_IS.sub(_wh_in_full, _FILLER.sub("", _letter_stripped(question)))))
     # "When the strategy came before scrutiny, what did the committee resolve?": the clause
     # that asks says what kind of answer is wanted; the one before it sets the scene.
     clause = _main_clause(q)
     # "Is the profile shifting? What share came in aged 10-15?": the last question is the one to answer.
-    asks = [x for x in re.split(r"(?<=\?)\s+(?=[A-Z])", q) if x.strip()]
+    asks = [x for x in re.split(r"(?<=\?)\s+(?=[A-Z])", q) if x.strip().endswith("?")]  # (not "I heard it was a record.")
     clause = clause or (asks[-1] if len(asks) > 1 else None)
     # "My child may live outside the area. Do staff still visit?": the sentence that asks is typed.
     clause = clause or ((parts := _sentences(q)) and len(parts) > 1 and _asking(parts)) or None
@@ -181,7 +185,7 @@ def analyse(question: str) -> Analysis:
     terms = _terms(WORD.findall(rewrite_phrases(_PERIOD_EDGE.sub(" ", _ASIDE.sub(" ", q[says.end():] if says else q)))))
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
     proper = question_proper(q)
-    focus = _terms(WORD.findall(rewrite_phrases(clause or proper))) if (clause or proper) != q else ()
+    focus = _terms(WORD.findall(rewrite_phrases(_PERIOD_EDGE.sub(" ", clause or proper)))) if (clause or proper) != q else ()
     unit = next((name for name, rx in _UNIT_HINTS if rx.search(q)), None)
     return Analysis(
         question=q,
@@ -222,9 +226,23 @@ _KEYWORD_TYPES = (
 # "Could you remind me…", "I'd be interested to know…", "I wonder whether you could list…",
 # "Give me…": a request around the question; "…, I wonder?" after it.
 _WH_IS = re.compile(r"\b(what|who|where|when|how|which)(?:['\u2019]s|(?<!which)s)\b(\s+\w+)?", re.I)  # "whats" typed fast
+# "Dear Sir/Madam, … Many thanks, J.": a letter's greeting and sign-off around the question
+_GREETING = re.compile(r"^\s*(?:dear\s+(?:sir\s*(?:/|or)\s*madam|sir|madam|all|colleagues?|(?:the\s+)?council|"
+                       r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})\b\s*[,:!]?|"
+                       r"(?:hello|hi|hey|greetings|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team))?\s*[,:!])\s*",
+                       re.I)
+_SIGN_OFF = re.compile(r"(?<=[?.!])\s*(?:(?:many|huge|great)\s+thanks|thanks?(?:\s+you)?(?:\s+(?:very much|so much|in advance))?|"
+                       r"(?:kind|best|warm)\s+regards|regards|best wishes|cheers|yours (?:faithfully|sincerely))"
+                       r"\s*[,.!]?(?:\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?\s*[.!]?\s*$", re.I)
 # "ok so what was …", "Right, who chairs …": words that open speech, not the question
 _FILLER = re.compile(r"^\s*(?:(?:ok(?:ay)?|um+|erm|er|uh|hi|hello|hey|anyway|alright|and|also|so(?!\s+(?:far|many|much|that)\b))"
                      r"\b[\s,:;]*|(?:right|well|now)\s*,\s*|back\s+(?=(?:in|at|on|around|during)\s))+", re.I)
+
+
+def _letter_stripped(question: str) -> str:
+    """The question inside a letter: "Dear Sir/Madam, how many …? Many thanks, J." → "how many …?"."""
+    inner = _SIGN_OFF.sub("", _GREETING.sub("", question.strip(), count=1)).strip()
+    return inner if len(inner) >= 8 else question.strip()
 
 
 def _wh_in_full(m: re.Match) -> str:
@@ -416,8 +434,10 @@ def _role(question: str) -> str | None:
 
 
 def _terms(words: list[str]) -> tuple[str, ...]:
+    # ("couldn't", "didn't": a negated auxiliary is phrasing, not a subject)
     return tuple(w.lower().strip("'\u2019").rstrip(",.") for w in words
-                 if w.lower() not in STOP and w.lower() not in FRAMING and len(w) > 1)
+                 if w.lower() not in STOP and w.lower() not in FRAMING and len(w) > 1
+                 and not re.search(r"n['\u2019]t$", w, re.I))
 
 
 _PREDICATE = re.compile(
@@ -454,16 +474,17 @@ def _predicate(question: str) -> str | None:
     return word if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES else None
 
 
-def actor_decided(actor: str, text: str, body: str | None) -> bool:
+def actor_decided(actor: str, text: str, body: str | None, acting: bool = False) -> bool:
     """Whether evidence shows ``actor`` deciding: the paper is the actor's own (its minutes or
     report), or the text says the actor decided ("Cabinet approved", "agreed by Council") rather
-    than naming it as the recipient of a recommendation ("to recommend to Cabinet")."""
+    than naming it as the recipient of a recommendation ("to recommend to Cabinet"). When ``acting``
+    ("what did the council do about pay?"), any act of the actor's will do ("the Council provided")."""
     words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[a-z][\w'\u2019&-]*", actor.lower())
              if w not in _GENERIC_ACTOR]  # "the children's scrutiny committee": the Children and … Committee
     if not words:
         return True
     name = r"(?:['\u2019]s)?\s+".join(re.escape(w) for w in words) + r"(?:['\u2019]s)?"  # "Children’s Services"
-    verbs = f"(?:{DECISION_VERBS}|{_STATED})"
+    verbs = f"(?:{DECISION_VERBS}|{_STATED}{'|[a-z]+ed' if acting else ''})"  # "what did the council do": any act
     # "… approved by Cabinet": a decision the text gives to another body is not the actor's,
     # even in the actor's own paper.
     others = [m.group(1) for m in _DECIDED_BY.finditer(text)]
@@ -475,9 +496,10 @@ def actor_decided(actor: str, text: str, body: str | None) -> bool:
                           rf"\b{verbs}\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}\b", text.lower()))
 
 
+ASKS_WHAT_DONE = re.compile(r"\bwhat did (?:the )?[\w'\u2019 -]{1,60}? (?:actually |really |then |also )?do\b", re.I)
 _DECIDED_BY = re.compile(r"\b(?:approved|agreed|adopted|endorsed|ratified|decided|rejected|refused)\s+by\s+(?:the\s+)?"
                          r"((?:[A-Z][\w'\u2019&-]*\s*){1,5})")
-_GENERIC_ACTOR = frozenset({"full", "the", "council's", "meeting"})
+_GENERIC_ACTOR = frozenset({"full", "the", "council's", "meeting", "councillors", "members"})  # (members are the body)
 
 
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.I)
@@ -540,7 +562,10 @@ _AS_THE_PAPERS_SAY = ((re.compile(r"\bcabinet member\b", re.I), "portfolio holde
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if int(n) >= 3) + r")\b", re.I)
 
 
-_COMMENTS_MADE = re.compile(r"\b(?:comments?|representations?|observations?) did (?:the\s+)?([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s+make\b")
+_COMMENTS_MADE = re.compile(r"\b(?:comments?|representations?|observations?) did (?:the\s+)?([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s+make\b|"
+                            # "What decision did Cabinet take on the strategy?"
+                            r"\b(?i:decisions?|resolutions?|actions?) (?i:did) (?:(?i:the)\s+)?([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s+"
+                            r"(?i:take|make|reach|come to|arrive at|pass)\b")
 _NOT_ACTOR = frozenset("asked to been being not also then able expected due going about set first and or later subsequently "
                        "eventually jointly unanimously in at on during".split())  # "the committee in October 2023": the committee
 
@@ -553,7 +578,7 @@ def _actor(question: str) -> str | None:
     m = _ACTOR.search(question) or _COMMENTS_MADE.search(question) or _DID_DO.search(question)
     if m is None:
         return None
-    words = (m.group(1) or (m.group(2) if m.re is _ACTOR else None) or "").split()
+    words = (m.group(1) or (m.group(2) if m.re is not _DID_DO else None) or "").split()
     # "was the committee asked to adopt": the committee, not "committee asked to"
     kept = []
     for w in words:

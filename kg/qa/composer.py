@@ -257,6 +257,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     if t == AnswerType.LIST and (noun := listed_noun(a.question)):
         # "What are the four themes of the strategy?": a sentence that counts or names them.
         stem = singular(noun)
+        if stem in _QUANTITIES and not new_numbers:
+            return 0.1  # "what are the top-up amounts for each band": amounts are figures
         count = re.search(rf"\b(\d+|{_WORD_NUMBERS})\s+(?:[\w'\u2019-]+\s+){{0,2}}{re.escape(noun)}", a.question, re.I)
         said = count and "|".join({count.group(1).lower(), _AS_WORD.get(count.group(1), count.group(1).lower())})
         if said and re.search(rf"\b(?:{said})\s+(?:[\w'\u2019-]+\s+){{0,2}}[a-z]+s\b", text):
@@ -295,6 +297,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     return 0.6
 
 
+_QUANTITIES = frozenset("amount figure rate cost fee sum value price number total budget allocation payment salary".split())
 _COUNT_STOP = frozenset("""did do does were was are is have has had will would could can in at on for from of to by
 with since during between across under over than per may might must should could would can shall""".split())
 

@@ -16,7 +16,11 @@ _QUALIFIER = re.compile(r"\b(?:in|for|at|of)\s+(?:the\s+)?(?!(?:January|February
 
 
 def run_of(question: str, word: str) -> str:
-    """The run of capitalised words in the question that ``word`` belongs to."""
+    """The run of capitalised words in the question that ``word`` belongs to; a quoted title
+    ("'A Place to Call Home'") is one run, small words and all."""
+    for m in _QUOTED.finditer(question):
+        if word in m.group(1).split():
+            return m.group(1)
     for m in _CAPITAL_RUN.finditer(question):
         if word in m.group(0).split():
             return m.group(0)
@@ -96,6 +100,7 @@ def body_run(question: str, word: str) -> str | None:
 
 _BODY_NOUN = re.compile(r"\s(?:Committee|Board|Council|Panel|Forum|Partnership|Cabinet|Trust|Authority|Commission|"
                         r"Sub-Committee|Subcommittee)$")
+_QUOTED = re.compile(r"(?<!\w)['\u2018\"\u201c]([A-Z][^'\u2019\"\u201d?]{2,80}?)['\u2019\"\u201d](?!\w)")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 
 

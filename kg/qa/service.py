@@ -21,7 +21,7 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import abbreviations, definitions, expansions
 from kg.qa.casing import Recaser
-from kg.qa.analysis import actor_decided, analyse, asked_clause, future_only
+from kg.qa.analysis import ASKS_WHAT_DONE, actor_decided, analyse, asked_clause, future_only
 from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.extend import author_before, items_below, rare_word_after, table_below
 from kg.qa.graph_facts import FactFinder, FactFindings
@@ -325,7 +325,8 @@ class QuestionAnswerer:
         # "planning" and "committee" apart do not name it.
         unnamed = {w for w in missing if (run := body_run(a.question, w)) and fold(run) not in whole}
         return calibration.Gaps(
-            actor_unconfirmed=bool(a.actor) and not actor_decided(a.actor, best.context.text, body),
+            actor_unconfirmed=bool(a.actor) and not actor_decided(
+                a.actor, best.context.text, body, acting=bool(ASKS_WHAT_DONE.search(a.question))),
             predicate_missing=(bool(a.predicate) and not self._stems(a.predicate) <= self._stems(_with_antecedent(best)))
             or self._payee_missing(a, best),
             # "What was the result of the 2024 review?" cannot be answered by a paper of 2023.

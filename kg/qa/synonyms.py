@@ -43,6 +43,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("deficit", "deficits", "shortfall", "shortfalls", "hole"),
     ("councillor", "councillors", "cllr"),
     ("pay", "paid", "payment", "payments", "remuneration", "wage", "wages"),
+    ("outweigh", "outweighs", "outweighed", "beat", "beats", "exceed", "exceeds", "exceeded"),
     ("indicate", "indicated", "indicates", "signal", "signals", "signalled", "signaled"),
     ("recruit", "recruited", "recruitment", "hire", "hired", "hiring"),
     ("overspend", "overspent", "overspends"),
@@ -79,6 +80,11 @@ _PHRASES = (
     (re.compile(r"\bin person\b", re.I), "face to face"),
     (re.compile(r"\bbrothers? (?:and|or) sisters?\b", re.I), "siblings"),
     (re.compile(r"\bin charge of\b", re.I), "responsible for"),
+    (re.compile(r"\b(?:got|get|gets|getting|become|became|gone|went) better or worse\b|\bbetter or worse\b", re.I), "changed"),
+    (re.compile(r"\b(?:reach|reached|reaches|reaching|come to|came to|arrive at|arrived at) (?:a |an |its |their |the |any )?"
+                r"(?:decision|resolution|conclusion|view|verdict)s?\b", re.I), "decide"),
+    (re.compile(r"\b((?:decision|resolution|conclusion|verdict)s?\b[^?]{0,60}?)\b(?:reach|reached|come to|arrive at)\b", re.I),
+     r"\1decide"),  # "what resolution did the Committee reach"
     (re.compile(r"\b(?:get|getting|got) in (?:touch|contact) with\b", re.I), "contact"),
     (re.compile(r"\b(?:walk|walks|walked|walking) out\b|\b(?:quit|quits|quitting)\b", re.I), "left"),
 )

@@ -529,3 +529,49 @@ def test_a_funding_request_is_not_a_sum_and_rules_councils_must_follow_are_a_lis
     assert analyse("What funding did the council receive for UASC?").answer_type == AnswerType.FIGURE
     q = "What national rules on the use of agency social workers are councils expected to follow from Spring 2024?"
     assert analyse(q).answer_type == AnswerType.LIST
+
+
+def test_a_question_inside_a_letter_is_read_without_greeting_or_sign_off():
+    a = analyse("Dear Sir/Madam, how many social work vacancies were there in June 2023? Many thanks, J.")
+    assert a.question == "how many social work vacancies were there in June 2023?" and a.answer_type == AnswerType.FIGURE
+    a = analyse("Dear Councillor Smith, what did the committee decide? Kind regards, Anne Jones")
+    assert a.question == "what did the committee decide?" and a.salient == ()
+    assert analyse("Hello, who is the DfE adviser? Thanks").question == "who is the DfE adviser?"
+    assert analyse("What did the committee give thanks for?").question == "What did the committee give thanks for?"
+
+
+def test_when_with_an_auxiliary_asks_for_a_date_and_what_a_body_did_is_any_act():
+    from kg.qa.analysis import actor_decided
+
+    assert analyse("Before the October 2022 increase, when had allowances last gone up?").answer_type == AnswerType.DATE
+    assert analyse("When the strategy came before scrutiny, what did the committee resolve?"
+                   ).answer_type == AnswerType.DECISION
+    text = "The Council also provided additional investment in the remuneration package."
+    assert actor_decided("council", text, "Scrutiny Committee", acting=True)
+    assert not actor_decided("council", text, "Scrutiny Committee")
+    assert "couldn't" not in analyse("What did Medway do when it couldn't get agency workers?").terms
+
+
+def test_a_quoted_title_is_one_name():
+    from kg.qa.names import run_of
+
+    q = "What are the four themes of the 'A Place to Call Home' sufficiency strategy?"
+    assert run_of(q, "Place") == run_of(q, "Home") == "A Place to Call Home"
+    assert run_of("Under Medway's 'Grow Your Own' scheme, how many?", "Own") == "Grow Your Own"
+
+
+def test_a_remark_after_the_question_is_not_its_focus_and_better_or_worse_is_a_trend():
+    a = analyse("How many kids were in Medway's care at the end of August 2020? I heard it was a record.")
+    assert "heard" not in a.focus and "end" not in a.focus and a.answer_type == AnswerType.FIGURE
+    a = analyse("Has the turnover of social workers got better or worse since the 2019 inspection?")
+    assert a.answer_type == AnswerType.TREND and "worse" not in a.terms
+    assert analyse("Are more older kids, like 10 to 15, coming into care now than a couple of years ago?"
+                   ).answer_type == AnswerType.TREND
+    assert "reach" not in analyse("What resolution did the Committee reach on the strategy?").terms
+    assert analyse("Did the councillors agree to get a report back?").actor == "councillors"
+
+
+def test_the_body_that_took_a_decision_is_its_actor():
+    a = analyse("What decision did Cabinet take on the Outline Sufficiency Strategy after the Committee considered it?")
+    assert a.answer_type == AnswerType.DECISION and a.actor == "Cabinet"
+    assert analyse("What action did the Board take?").actor == "Board"

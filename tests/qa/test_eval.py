@@ -80,7 +80,10 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_eightyfirst", 0.85), ("medway_eightysecond", 0.82),
             ("medway_eightythird", 0.94), ("medway_eightyfourth", 0.79), ("medway_eightyfifth", 0.88),
             ("medway_eightysixth", 0.91), ("medway_eightyseventh", 0.91), ("medway_eightyeighth", 0.76),
-            ("medway_eightyninth", 0.7), ("medway_ninetieth", 0.85)]
+            ("medway_eightyninth", 0.7), ("medway_ninetieth", 0.85), ("medway_ninetyfirst", 0.91),
+            ("medway_ninetysecond", 0.85), ("medway_ninetythird", 0.85), ("medway_ninetyfourth", 0.76),
+            ("medway_ninetyfifth", 0.85), ("medway_ninetysixth", 0.94), ("medway_ninetyseventh", 0.94),
+            ("medway_ninetyeighth", 0.82)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

@@ -662,3 +662,12 @@ def test_out_of_how_many_is_answered_by_a_figure_out_of_another():
     pair = _sentence("Approximately 26 children had been placed out of a possible 63 under the scheme.")
     single = _sentence("There are 19 in placement currently.")
     assert type_fit(a, pair, set()) == 1.0 and type_fit(a, single, set()) < 1.0
+
+
+def test_a_list_of_amounts_needs_figures():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("What are the per-pupil top-up amounts for each band in the new funding matrix?")
+    assert type_fit(a, _sentence("A funding matrix will ensure fair top-up funding for all schools."), set()) == 0.1
+    assert type_fit(a, _sentence("Band A is £2,000 and band B £4,500 per pupil."), set()) > 0.1

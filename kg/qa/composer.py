@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from kg.qa.records import Analysis, AnswerType, DateSpan
 from kg.qa.dates import find_spans
-from kg.qa.sentences import Sentence, figures, trim
+from kg.qa.sentences import Sentence, figures, sentences_of, trim
 
 MAX_ANSWER = 380
+ITEM_COVERAGE = 0.2  # an item this little about the question is answered for by its lead-in
 MAX_LIST = 395  # a lead-in and its items
 # A post named as the one who did something: the answer to "which officer…" when no name is given.
 _POST = re.compile(
@@ -442,6 +443,12 @@ def _baseline_only(q: DateSpan, text: str, spans: list[DateSpan]) -> bool:
     return True
 
 
+def _lead_in(best: Scored) -> Sentence | None:
+    """The lead-in ending in a colon that the best sentence is an item of, in its paragraph."""
+    before = [s for s in sentences_of(best.context.paragraph_id, best.context.text) if s.index < best.sentence.index]
+    return next((s for s in reversed(before) if s.text.endswith(":")), None)
+
+
 def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[str]]:
     """The answer text and the paragraph ids it rests on, first the main one."""
     parts = [best.sentence]
@@ -470,6 +477,13 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         text = f"{best.sentence.text} {listed}"
         # The items are the answer: when all of them do not fit beside the lead-in, they go alone.
         return trim(text if len(text) <= MAX_LIST else listed, MAX_LIST), used
+    elif (a.answer_type == AnswerType.TEXT and best.coverage < ITEM_COVERAGE <= best.context_coverage
+          and (lead := _lead_in(best)) is not None):
+        # "What did Ofsted say still needs to improve?" matches the lead-in ("What Ofsted have said
+        # still need to improve:"), not its first item: the items together answer.
+        items = sorted((r.sentence for r in ranked if r.context is best.context and r.sentence.index > lead.index),
+                       key=lambda x: x.index)
+        return trim(" ".join(f"{x.text.rstrip('.;')};" for x in items).rstrip(";") + ".", MAX_LIST), used
     elif a.answer_type == AnswerType.LIST and not _ENUMERATION.search(best.sentence.text):
         # "Exit interviews are offered…" is followed by what they found: "… include pay, career…".
         follow = [r.sentence for r in ranked if r.context is best.context

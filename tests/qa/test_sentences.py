@@ -671,3 +671,21 @@ def test_a_list_of_amounts_needs_figures():
     a = analyse("What are the per-pupil top-up amounts for each band in the new funding matrix?")
     assert type_fit(a, _sentence("A funding matrix will ensure fair top-up funding for all schools."), set()) == 0.1
     assert type_fit(a, _sentence("Band A is £2,000 and band B £4,500 per pupil."), set()) > 0.1
+
+
+def test_an_item_that_matched_by_its_lead_in_answers_with_the_other_items():
+    from dataclasses import replace
+
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("What did the inspectors say still needs to improve?")
+    assert a.answer_type.name == "TEXT"
+    ranked = [r for r in _ranked(a, "What inspectors said still needs to improve:\n\nThe quality of plans for disabled "
+                                    "children.\n\nThe consistency of management oversight.")
+              if not r.sentence.text.endswith(":")]
+    first = replace(ranked[0], coverage=0.0, context_coverage=0.7)
+    text, _ = compose(a, first, ranked)
+    assert "disabled children" in text and "management oversight" in text
+    own = replace(ranked[0], coverage=0.6, context_coverage=0.7)  # an item asked about by its own words
+    assert compose(a, own, ranked)[0] == "The quality of plans for disabled children."

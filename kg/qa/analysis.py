@@ -37,7 +37,7 @@ FRAMING = frozenset(
     call email moment mention mentions mentioned named topic topics
     altogether exact exactly precise precisely normal normally usual usually proper properly ordinary ordinarily
     simply merely purely anyone anybody someone somebody everyone anything something really truly claim claims
-    claimed like""".split()
+    claimed like else behind problem problems""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -53,7 +53,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     # "Who were members asked to refer their comments to?" is answered by a body ("to Cabinet");
     # "what did the committee ask the portfolio holder to do?" by a recommendation.
     (AnswerType.DECISION, re.compile(
-        r"\basked to (?:[\w'\u2019-]+ ){0,3}?(?:refer|pass|send|forward|submit)\w*\b.*\bto\b|"
+        r"\b(?:asked|ask|asks) (?:(?:the |its |their )?[\w'\u2019-]+ )?to (?:[\w'\u2019-]+ ){0,3}?(?:refer|pass|send|forward|submit)\w*\b.*\bto\b|"
         r"\bwhat did the [\w' -]{0,40}?(?:committee|cabinet|council|board|panel|members?)\s+(?:ask|request|urge|invite|call on)\b",
         re.I)),
     (AnswerType.RATING, re.compile(
@@ -72,6 +72,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\b(?:higher|lower|more|fewer|less|better|worse) (?:[\w'\u2019,-]+ ){0,10}?than "
         r"(?:before|in \d{4}|a (?:few|couple of) years ago|\d+ years ago|last year|previously|it was|the year before)\b|"
         r"what (?:has |have )?happened to the (?:number|share|rate|proportion|percentage|level|use|cost)\b|"
+        r"^\s*how (?:the|a|an) [\w'\u2019 ,-]{1,80}? (?:has |have |had |did |does |do )?(?:chang|increas|decreas|rise|rose|fall|fell|"
+        r"grow|grew|move|moved|shift)\w*|"
         r"\b(?:improved|worsened|deteriorated|got (?:better|worse))\s+(?:since|over|from)\b)", re.I)),
     (AnswerType.FIGURE, re.compile(
         r"\b(how (?:many|much|big|large)|by how much|out of how many|by what (?:percentage|proportion|amount|margin|factor))\b|"
@@ -89,14 +91,14 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))" + _NOT_A_SUM, re.I)),
     (AnswerType.PERSON, re.compile(
-        r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) the name of\b|^\s*(?:the\s+)?names? of\b|"
+        r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) (?:the )?name of\b|^\s*(?:the\s+)?names? of\b|"
         r"\bname (?:the |our |their )?(?:[\w'\u2019-]+ ){0,3}?(?:officer|person|councillor|director|chair|adviser|advisor|head|manager|"
         r"leader|member|holder)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
         r"\bwhich (?:(?!(?:did|do|does|was|were|is|are|has|have|had|will|would|could|can)\b)[\w'\u2019-]+\s){0,3}?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors|partner|adviser|"
         r"advisor)\b|^\s*which\b.{0,60}\b(?:was|were|is|are) (?:one of )?the (?:authors?|presenters?|speakers?)\b", re.I)),
     (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(?:(?:on|by|from|until|till|since|in|at|for) )?"
-                                  r"(when|what dates?|which dates?|(?:what|which) (?:year|month|day)|how long|within what|over what period|"
+                                  r"(when|what (?:exact |precise |specific )?dates?|which dates?|(?:what|which) (?:year|month|day)|how long|within what|over what period|"
                                   r"what (?:period|timescale|timeframe|time ?frame)|"
                                   r"in what year|at what time|what time)\b|"
                                   r"\b(?:give|state|tell me|what is|what was|what's) the (?:exact )?date\b", re.I)),
@@ -116,6 +118,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
                                   # "what key risks to delivering the duty were listed…"
                                   r"^\s*what (?:[a-z-]+ ){0,2}?(?!(?:was|is|does|has)\b)[a-z]+s (?:to|of|for|in|from) .{0,80}?"
                                   r"\b(?:were|are) (?:listed|set out|identified|named|given|included)\b|"
+                                  # "What reasons social workers was giving…": a plural of what lists are made of
+                                  r"^\s*what (?:main |key |other |further )?(?:reasons|factors|risks|themes|priorities|issues|"
+                                  r"concerns|challenges|pressures|barriers|strengths|weaknesses|areas|steps|changes)\b(?!\s+(?:is|was)\b)|"
                                   # "What national rules on agency work are councils expected to follow?"
                                   r"^\s*what (?:[a-z-]+ ){0,2}?(?!(?:was|is|does|has|news|status|process|progress|focus|basis)\b)"
                                   r"[a-z]+s (?:on|about|for|to|of|in) (?:[\w'\u2019-]+ ){1,8}?(?:are|were|will|must|should)\s+"
@@ -257,6 +262,13 @@ _REQUEST = re.compile(
     r"(?:list|confirm|name|say)\s+|"
     r"^\s*i(?:'d|\u2019d| would) (?:be interested to know|like to know|like to ask|like to check)\s+|"
     r"^\s*i (?:want|need) to know\s+|^\s*do you (?:happen to )?know\s+|^\s*i wonder\s+(?=whether|if)", re.I)
+_CHECKING = re.compile(r"^\s*(?:(?:is|isn['\u2019]t|was|wasn['\u2019]t) it (?:not )?(?:true|right|correct|the case|so)|"
+                       r"am i (?:right|correct)(?: in (?:thinking|saying|understanding))?|"
+                       r"would i be (?:right|correct) (?:in|to) (?:think|thinking|say|saying)|"
+                       r"(?:can|could) you confirm|is it (?:fair|accurate) to say)\s+(?:that\s+)?", re.I)
+_NEGATED_TAG = re.compile(r",\s*(?:is|was|are|were|did|does|do|has|have|had|wo|ca)n['\u2019]t\s+(?:it|they|there|he|she|we|you|that|i)"
+                          r"\s*\?\s*$", re.I)
+_NEGATED_AUX = re.compile(r"^(\s*(?:is|was|are|were|did|does|do|has|have|had|wo|ca|could|should|would))n['\u2019]t\b", re.I)
 _TAG = re.compile(r",?\s+i wonder\s*\??\s*$", re.I)
 _WH = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 
@@ -266,6 +278,13 @@ def plain_question(request: str) -> str:
     → "How many …?"; "Give me the three partners of the MSCP" → "What are the three partners
     of the MSCP?"; "I'd be interested to know whether X rose" → "Is it so that X rose?"."""
     text = _TAG.sub("?", request)
+    # "Isn't it true that X?", "Am I right that X?", "X, wasn't it?": a check of a claim is a yes/no question
+    if (m := _CHECKING.match(text)) is not None and len(text) - m.end() >= 8:
+        return "Is it so that " + text[m.end():].rstrip(" .?!") + "?"
+    if (m := _NEGATED_TAG.search(text)) is not None and m.start() >= 8:
+        return "Is it so that " + text[:m.start()].rstrip(" ,") + "?"
+    # "Wasn't the report written by X?" asks what "Was the report written by X?" asks
+    text = _NEGATED_AUX.sub(lambda m: {"wo": "will", "ca": "can"}.get(m.group(1).strip().lower(), m.group(1)), text, count=1)
     m = _REQUEST.match(text)
     if m is None or len(text) - m.end() < 8:
         return text

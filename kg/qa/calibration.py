@@ -33,6 +33,7 @@ WRONG_TYPE = 0.4
 WEAK_TYPE = 0.75
 NO_DECISION = 0.3  # the type fit of a sentence that records no decision …
 UNDECIDED_TEXT = 0.6  # … further discounted when a decision is asked for
+YESNO_OWN, YESNO_PARAGRAPH = 0.6, 0.8  # a claim the sentence and its paragraph state this much of is supported
 UNSUPPORTED_CLAIM = 0.5  # a yes/no question whose words the sentence does not repeat
 ACTOR_UNCONFIRMED = 0.3  # "did Cabinet approve": the evidence is a decision by someone else
 PREDICATE_MISSING = 0.4  # "how many were adopted": the paragraph counts something, but not that
@@ -59,6 +60,7 @@ class Gaps:
     future_only: bool = False  # a question about what happened, a sentence about what will
     role_missing: bool = False  # "who chairs…" answered by a name the sentence gives no such role
     other_kind: bool = False  # "a residential placement" for "an agency placement"
+    claim_end_unstated: bool = False  # a yes/no claim's last word ("… successful?") is not in the sentence
 
 
 def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
@@ -86,9 +88,12 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= OTHER_KIND
     # A yes/no claim must be the sentence's own, or the paragraph's with the sentence stating
     # its polarity ("none are resident in hotels", "there are no children sentenced").
+    # (or states most of it, and what it ends on, its paragraph all but all: "after the 2023 findings"
+    # is the paragraph's scene; "was the bid successful?" is not supported by "a bid was submitted")
     if a.answer_type == AnswerType.YESNO and best.coverage < 0.8 and not (
             max(best.coverage, best.context_coverage) >= 0.6 and best.coverage >= 0.35
-            and (_POLARITY.search(best.sentence.text) or reverses(asked_clause(a.question), best.sentence.text))):
+            and (_POLARITY.search(best.sentence.text) or reverses(asked_clause(a.question), best.sentence.text))) and not (
+            best.coverage >= YESNO_OWN and best.context_coverage >= YESNO_PARAGRAPH and not gaps.claim_end_unstated):
         value *= UNSUPPORTED_CLAIM
     return max(0.0, min(1.0, value))
 

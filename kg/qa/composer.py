@@ -31,7 +31,8 @@ _WHO_HOLDS = re.compile(r"\s*who (?:is|was) (?:the|our|their|its) (?:[\w'\u2019-
                         r"lead member|cabinet member|leader|chair|mayor|director|head)\b", re.I)
 _ASKS_FOR_ROLE = re.compile(
     r"\bwhich (?:senior |lead |named |responsible )?(?:officer|director|head|manager|post|role|officers)\b|"
-    r"\bwho (?:introduced|presented|answered|responded|replied|explained|reported|gave|spoke|said|led)\b|"
+    r"\bwho (?:introduced|presented|answered|responded|replied|explained|reported|gave|spoke|said|led|told|stated|noted|"
+    r"confirmed|advised|informed|clarified|suggested|commented|highlighted|acknowledged|assured)\b|"
     r"\bwho (?:will|would|is to|is going to|was to|(?:is|was|were) (?:proposed|expected|due|set|planned|intended) to) "
     r"(?:chair|lead|head|run|oversee)\b|"
     r"\bwho (?:was|were|is|are) (?:the \w+ )?asked to (?:\w+ ){0,4}?(?:delegate|refer|report)\w*|"
@@ -117,6 +118,7 @@ def listed_noun(question: str) -> str | None:
 
 # "What time did the meeting start?": a clock time; "when does the programme start?" is a date.
 ASKS_CLOCK_TIME = re.compile(r"\btime\b|\bmeeting\b.*\bstart|\bstart\w*\b.*\bmeeting\b", re.I)
+_ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b|\bon what (?:date|day)\b", re.I)
 _ASKS_DURATION = re.compile(r"\b(?:how long|within what|over what period|for what period|"
                             r"what (?:period|timescale|timeframe|time ?frame))\b", re.I)
 _DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)"
@@ -252,6 +254,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         fresh = [d for d in fresh if not _other_event(a.question, s.text, d.label)]
         if any(d.start == d.end for d in fresh):
             return 1.0  # a day: what "when" asks for
+        if _ASKS_DAY.search(a.question) and not any((d.end - d.start).days < 32 for d in fresh):
+            return 0.1  # "on what exact date": "in spring 2023" does not give it
         if any((d.end - d.start).days < 32 for d in fresh):
             return 0.8  # a month
         return 0.6 if fresh else (0.3 if s.has_date else 0.1)

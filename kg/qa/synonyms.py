@@ -25,7 +25,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "compile", "compiled"),
     ("delegate", "delegated", "delegation", "hand", "handed", "entrust", "entrusted"),
     ("adolescent", "adolescents", "teenager", "teenagers", "teens"),
-    ("cost", "costs", "spend", "spent", "spending", "expenditure"),
+    ("cost", "costs", "spend", "spent", "spending", "expenditure", "bill", "bills"),
     ("staff", "workforce", "employees"),
     ("child", "children", "kid", "kids", "youngster", "youngsters"),
     ("close", "closed", "closure", "closures", "shut", "shutting"),
@@ -67,7 +67,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("month", "months", "monthly"),
     ("agreement", "agreements", "memorandum", "memoranda", "arrangement", "arrangements", "protocol", "pact", "deal", "deals"),
     ("live", "lives", "living", "lived", "resident", "reside", "resides", "residing"),
-    ("additional", "extra"),
+    ("additional", "extra", "add", "added", "adding", "adds"),
+    ("pupil", "pupils", "learner", "learners"),
+    ("unique", "peculiar"),
     ("judgement", "judgements", "judgment", "judgments", "verdict", "verdicts"),
     ("reach", "reached", "reaches", "hit", "hits"),
     ("transport", "transported", "transporting", "ferry", "ferried", "ferrying"),
@@ -80,6 +82,11 @@ _PHRASES = (
     (re.compile(r"\bin person\b", re.I), "face to face"),
     (re.compile(r"\bbrothers? (?:and|or) sisters?\b", re.I), "siblings"),
     (re.compile(r"\bin charge of\b", re.I), "responsible for"),
+    (re.compile(r"\bper ?cent(?:age)?\b", re.I), "percentage"),  # the papers print "%"
+    (re.compile(r"\bin a row\b", re.I), ""),
+    (re.compile(r"\b(?:specific|peculiar|particular|exclusive) to\b", re.I), "unique to"),
+    (re.compile(r"\b([A-Z][\w]+)-specific\b"), r"unique to \1"),  # "a Medway-specific issue"
+    (re.compile(r"\bnational (?:average|mean)\b", re.I), "national"),
     (re.compile(r"\b(?:got|get|gets|getting|become|became|gone|went) better or worse\b|\bbetter or worse\b", re.I), "changed"),
     (re.compile(r"\b(?:reach|reached|reaches|reaching|come to|came to|arrive at|arrived at) (?:a |an |its |their |the |any )?"
                 r"(?:decision|resolution|conclusion|view|verdict)s?\b", re.I), "decide"),

@@ -575,3 +575,36 @@ def test_the_body_that_took_a_decision_is_its_actor():
     a = analyse("What decision did Cabinet take on the Outline Sufficiency Strategy after the Committee considered it?")
     assert a.answer_type == AnswerType.DECISION and a.actor == "Cabinet"
     assert analyse("What action did the Board take?").actor == "Board"
+
+
+def test_a_negated_or_checking_question_asks_what_its_positive_asks():
+    a = analyse("Wasn't the 2020 Sufficiency Report written by James Harman?")
+    assert a.question.startswith("Was the 2020") and a.answer_type == AnswerType.YESNO
+    assert analyse("Won't the Direction be lifted?").question == "will the Direction be lifted?"
+    for q in ("Am I right that the committee noted the strategy?", "Isn't it true that the committee noted the strategy?",
+              "The committee noted the strategy, didn't it?"):
+        a = analyse(q)
+        assert a.question == "Is it so that the committee noted the strategy?" or a.question.endswith(
+            "committee noted the strategy?"), q
+        assert a.answer_type == AnswerType.YESNO
+
+
+def test_forms_of_second_language_questions():
+    assert analyse("How the percent of care leavers in education changed since April 2021?").answer_type == AnswerType.TREND
+    assert "percent" not in analyse("How the percent of care leavers in education changed?").terms
+    assert analyse("What is name of the chairman of the committee in 2023?").answer_type == AnswerType.PERSON
+    assert analyse("Sufficiency Report 2020 ask committee to send their comments to who?").answer_type == AnswerType.DECISION
+    assert analyse("On what exact date did Cabinet approve the strategy?").answer_type == AnswerType.DATE
+    assert "else" not in analyse("Apart from Stephanie Davis, who else authored the report?").terms
+
+
+def test_paraphrases_of_claims_fold_to_the_papers_words():
+    from kg.qa.synonyms import FoldingTokenizer
+
+    tok = FoldingTokenizer()
+    assert tok("a problem peculiar to Medway") [-2:] == tok("not unique to Medway")[-2:]
+    assert tok("a Medway-specific issue")[:2] == tok("unique to Medway")
+    assert tok("pupils") == tok("learners") and tok("places added") == tok("places additional")
+    assert tok("the national average") == tok("the national")
+    assert "problem" not in analyse("Was the rising age a problem peculiar to Medway?").terms
+    assert analyse("What reasons social workers was giving in exit interviews?").answer_type == AnswerType.LIST

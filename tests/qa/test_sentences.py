@@ -185,6 +185,10 @@ def test_an_any_question_is_answered_by_how_many_and_its_polarity_may_carry_it()
     assert conf(none, 0.5, 0.9) == 0.6  # the paragraph carries the claim, the sentence its polarity
     bid = _sentence("A bid to the DfE was submitted in September.")
     assert conf(bid, 0.5, 0.9) == 0.3  # no polarity: the sentence must carry the claim itself
+    assert conf(bid, 0.65, 0.85) == 0.6  # … or most of it, with its paragraph carrying the rest
+    assert conf(bid, 0.65, 0.7) == 0.3
+    ended = calibration.Gaps(claim_end_unstated=True)  # "… successful?": the claim's crux is not stated
+    assert calibration.confidence(a, Scored(bid, context, 0.6, 0.65, 0.85, 1.0, 0.5, ()), ended) == 0.3
 
 
 def test_more_or_fewer_is_a_trend_and_months_are_dates_not_names():
@@ -689,3 +693,12 @@ def test_an_item_that_matched_by_its_lead_in_answers_with_the_other_items():
     assert "disabled children" in text and "management oversight" in text
     own = replace(ranked[0], coverage=0.6, context_coverage=0.7)  # an item asked about by its own words
     assert compose(a, own, ranked)[0] == "The quality of plans for disabled children."
+
+
+def test_an_exact_date_is_not_answered_by_a_season():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    season = _sentence("The strategy was approved by Cabinet in spring 2023.")
+    assert type_fit(analyse("On what exact date did Cabinet approve the strategy?"), season, set()) == 0.1
+    assert type_fit(analyse("When did Cabinet approve the strategy?"), season, set()) == 0.6

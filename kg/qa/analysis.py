@@ -187,10 +187,12 @@ def analyse(question: str) -> Analysis:
     says = _SAYS_WHETHER.match(q)
     # "brothers and sisters" is weighed as the "siblings" the papers write
     # "(the officer who buys care places)": an aside explains; its words are not asked for
-    terms = _terms(WORD.findall(rewrite_phrases(_PERIOD_EDGE.sub(" ", _ASIDE.sub(" ", q[says.end():] if says else q)))))
+    terms = _terms(WORD.findall(rewrite_phrases(_PLACE_IN_PAPER.sub(" ", _PERIOD_EDGE.sub(
+        " ", _ASIDE.sub(" ", q[says.end():] if says else q))))))
     # "The October update says X. What does Y cost?": the last sentence is the question proper.
     proper = question_proper(q)
-    focus = _terms(WORD.findall(rewrite_phrases(_PERIOD_EDGE.sub(" ", clause or proper)))) if (clause or proper) != q else ()
+    focus = _terms(WORD.findall(rewrite_phrases(_PLACE_IN_PAPER.sub(" ", _PERIOD_EDGE.sub(" ", clause or proper))))
+                   ) if (clause or proper) != q else ()
     unit = next((name for name, rx in _UNIT_HINTS if rx.search(q)), None)
     return Analysis(
         question=q,
@@ -352,6 +354,9 @@ _ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|
                            r"[^,?]{3,80}?(?:report|paper|minutes|update|strategy|plan|briefing|assessment)s?\s*\??\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{3,}\)")  # (an aside with a figure or age in it qualifies: kept)
 # "at the end of August 2020": the date says when; "end" is not a word the answer must repeat
+# "as stated in paragraph 10.3 of the report": where to look, not words the answer repeats
+_PLACE_IN_PAPER = re.compile(r"\b(?:(?:as )?(?:stated |set out |given )?(?:in|at|of|under) )?(?:paragraphs?|paras?\.?|sections?|appendix|"
+                             r"appendices|annex|table|page)\s+(?:\d+(?:\.\d+)*|[A-Z]\b)", re.I)
 _PERIOD_EDGE = re.compile(r"\b(?:at\s+)?the\s+(?:very\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?=(?:the\s+|this\s+|last\s+)?"
                           r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|financial|"
                           r"academic|school|calendar|year|quarter|month)\w*)", re.I)
@@ -538,6 +543,18 @@ def future_only(question: str, sentence: str) -> bool:
     if future is None or _PAST_FINITE.search(sentence):  # "You will be aware that the deficit was…"
         return False
     return not _PAST_FORM.search(sentence, 0, future.start())
+
+
+def past_only(question: str, sentence: str) -> bool:
+    """Whether a question about what is to come ("When is the new strategy due to be published?")
+    meets a sentence that speaks of nothing to come ("In June 2022 the home was rated good")."""
+    return bool(_ASKS_AHEAD.search(question)) and not _AHEAD.search(sentence)
+
+
+_ASKS_AHEAD = re.compile(r"^\s*when\s+(?:is|are)\b[^?]{0,80}?\b(?:due|expected|planned|scheduled|going|set|intended)\s+to\b|"
+                         r"^\s*when\s+will\b", re.I)
+_AHEAD = re.compile(r"\b(?:will|shall|due|expected|planned|planning|plans?|scheduled|intends?|intended|aims?|aiming|hopes?|"
+                    r"anticipated|proposed|future|next|forthcoming|upcoming|later|going to|to be)\b", re.I)
 
 
 def _digits(question: str) -> str:

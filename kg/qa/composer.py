@@ -535,6 +535,10 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         parts.extend(follow[:1])
     if len(parts) == 1 and (cell := _table_cell(a.question, best.sentence.text)):
         return cell, used
+    if len(parts) == 1 and a.answer_type not in (AnswerType.LIST, AnswerType.TREND):
+        # "What was the deficit in 2021/22, and by when does the plan aim to remove it?": the
+        # sentence of the paragraph that answers the second question joins the first.
+        parts = parts + _second_answer(a.question, best, ranked)
     text = " ".join(p.text for p in parts)
     if len(text) > MAX_ANSWER and a.answer_type == AnswerType.TREND and len(parts) > 1:
         # Each value of a trend keeps its own clause: trimming the whole would drop the later ones.
@@ -545,6 +549,33 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
     return trim(text, MAX_ANSWER, must), used
 
 
+_SECOND_ASK = re.compile(r",?\s+and\s+(?=(?:when|who|whom|which|what|how|where|by when|by what|in what|is|are|was|were|"
+                         r"did|does|has|have)\b)", re.I)
+_CONTENT = re.compile(r"[A-Za-z][a-z'\u2019-]{3,}")
+
+
+def _second_answer(question: str, best: Scored, ranked: list[Scored]) -> list[Sentence]:
+    """The sentence of the best one's paragraph that shares most words with a second question
+    joined by "and", when it shares two that the best sentence lacks."""
+    cut = list(_SECOND_ASK.finditer(question))
+    if not cut:
+        return []
+    second = question[cut[-1].end():]
+    have = {w.lower() for w in _CONTENT.findall(best.sentence.text)}
+    wanted = {w.lower() for w in _CONTENT.findall(second)} - _SECOND_STOP - have
+    # (what the second question asks for must be there: a date for "when", a figure for "how many")
+    kind = re.match(r"(?:by )?when\b|how (many|much)\b|who\b", second, re.I)
+    asked = (kind.group(1) or kind.group(0).split()[-1]).lower() if kind else None
+    fits = {"when": lambda x: x.has_date, "many": lambda x: bool(x.numbers), "much": lambda x: bool(x.numbers),
+            "who": lambda x: x.has_person}.get(asked, lambda x: True)
+    scored = [(len(wanted & {w.lower() for w in _CONTENT.findall(r.sentence.text)}), r.sentence) for r in ranked
+              if r.context is best.context and r.sentence.index != best.sentence.index and fits(r.sentence)]
+    top = max(scored, key=lambda x: (x[0], -abs(x[1].index - best.sentence.index)), default=(0, None))
+    return [top[1]] if top[0] >= 2 else []
+
+
+_SECOND_STOP = frozenset("what when which where does have were that this those these with from many much into "
+                         "there their they them also other others".split())
 _DATE_AND_TIME = re.compile(r"\b(?:date|day)\b.{0,20}\band\b.{0,12}\btime\b|\btime\b.{0,20}\band\b.{0,12}\b(?:date|day)\b", re.I)
 _TWO_DATES = re.compile(r"\bwhen\b.*\band (?:when|since when|on what date|in what year)\b", re.I)
 _AFTER = re.compile(r"\b(?:next|after|following|later than|subsequent to)\b", re.I)

@@ -21,7 +21,7 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import abbreviations, definitions, expansions
 from kg.qa.casing import Recaser
-from kg.qa.analysis import ASKS_WHAT_DONE, actor_decided, analyse, asked_clause, future_only
+from kg.qa.analysis import ASKS_WHAT_DONE, actor_decided, analyse, asked_clause, future_only, past_only
 from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.extend import author_before, items_below, rare_word_after, table_below
 from kg.qa.graph_facts import FactFinder, FactFindings
@@ -71,6 +71,7 @@ class _GenerationState:
     doc_text: dict[str, "_DocumentText"] = field(default_factory=dict)
     headings: dict[str, list] = field(default_factory=dict)  # per document: (paragraph, its heading's stems)
     recase: Callable[[str], str] = str  # a lower-case question with the papers' capitals
+    titled: frozenset[str] = frozenset()  # stems of the papers' titles and bodies ("supplementary agenda")
 
 
 class _DocumentText(NamedTuple):
@@ -101,8 +102,10 @@ class QuestionAnswerer:
                     [(d.id, d.meta.title, d.meta.meeting_date, d.meta.document_type)
                      for d in snap.catalog.documents() if d.meta.title],
                     self._tokenize) if snap.catalog is not None else None
+                titled = frozenset(self._tokenize(" ".join(f"{d.meta.title or ''} {d.meta.body or ''}"
+                                                            for d in snap.catalog.documents()))) if snap.catalog else frozenset()
                 self._state = _GenerationState(snap.generation, labels, titles, names=names,
-                                               recase=Recaser(lambda words: _paragraphs_with(snap, words)))
+                                               recase=Recaser(lambda words: _paragraphs_with(snap, words)), titled=titled)
             return self._state
 
     def ask(self, question: str) -> Answer:
@@ -283,7 +286,7 @@ class QuestionAnswerer:
                 continue  # a preamble ("The October update says … .") sets the scene; the question follows
             if df == 0 and _CONTRACTION.match(term):
                 continue
-            if df == 0:
+            if df == 0 and stem not in state.titled:  # (a word of a paper's title is no stranger)
                 absent.add(stem)
             elif df / n < RARE_SHARE:
                 rare.add(stem)
@@ -330,7 +333,7 @@ class QuestionAnswerer:
             predicate_missing=(bool(a.predicate) and not self._stems(a.predicate) <= self._stems(_with_antecedent(best)))
             or self._payee_missing(a, best),
             # "What was the result of the 2024 review?" cannot be answered by a paper of 2023.
-            future_only=future_only(a.question, best.sentence.text) or (
+            future_only=future_only(a.question, best.sentence.text) or past_only(a.question, best.sentence.text) or (
                 bool(_OUTCOME.search(a.question)) and bool(a.dates) and held is not None
                 and all(d.start > held for d in a.dates)),
             role_missing=not states_role(a, best) or _names_none(a.question, best.sentence.text),
@@ -443,7 +446,8 @@ class QuestionAnswerer:
                 df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))
                 # (A question about a meeting or paper is dated by its meeting, not by what it mentions.)
                 # (Not for a period after the paper's meeting: it cannot report what had not happened.)
-                if df_ == 0.0 and not p_spans and not _BY_MEETING.search(a.question) and any(
+                # (but "currently" speaks as at the meeting, not of the period the paper looks back on)
+                if df_ == 0.0 and not p_spans and not _BY_MEETING.search(a.question) and not wants_latest(s.text) and any(
                         d.overlaps(x.start, x.end) for d in a.dates if held is None or d.start <= held
                         for x in document.spans):
                     df_ = 0.5  # an undated paragraph of a paper about the period asked ("the July 2023 inspection")

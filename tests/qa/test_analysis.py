@@ -608,3 +608,18 @@ def test_paraphrases_of_claims_fold_to_the_papers_words():
     assert tok("the national average") == tok("the national")
     assert "problem" not in analyse("Was the rising age a problem peculiar to Medway?").terms
     assert analyse("What reasons social workers was giving in exit interviews?").answer_type == AnswerType.LIST
+
+
+def test_where_in_a_paper_is_not_what_is_asked():
+    a = analyse("What was the deficit, as stated in paragraph 10.3 of the Lead Member's report?")
+    assert "paragraph" not in a.terms and "10.3" not in a.terms and "deficit" in a.terms
+    assert "appendix" not in analyse("How many pupils are listed in Appendix 2?").terms
+
+
+def test_a_question_about_what_is_to_come_is_not_answered_by_the_past():
+    from kg.qa.analysis import past_only
+
+    q = "When is the new Short Breaks Strategy due to be published?"
+    assert past_only(q, "In June 2022, the short breaks home was rated good by Ofsted.")
+    assert not past_only(q, "The strategy is due to be published in the autumn.")
+    assert not past_only("When was the strategy published?", "It was published in June 2022.")

@@ -169,3 +169,9 @@ def test_a_question_typed_in_lower_case_reads_the_names_it_gives(medway):
     assert not medway.ask("whats the weekly cost of a placement at hazel house").answered
     out = medway.ask("did ofsted rate help and protection good in 2023?")
     assert out.answered and "Requires Improvement" in out.answer
+
+
+def test_currently_speaks_as_at_the_meeting_not_of_earlier_years(medway):
+    assert not medway.ask("How many pupils were eligible for SEND transport in Medway in 2020?").answered
+    out = medway.ask("How many pupils are currently eligible for SEND transport?")
+    assert out.answered and "1703" in out.answer

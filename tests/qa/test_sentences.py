@@ -702,3 +702,16 @@ def test_an_exact_date_is_not_answered_by_a_season():
     season = _sentence("The strategy was approved by Cabinet in spring 2023.")
     assert type_fit(analyse("On what exact date did Cabinet approve the strategy?"), season, set()) == 0.1
     assert type_fit(analyse("When did Cabinet approve the strategy?"), season, set()) == 0.6
+
+
+def test_a_second_question_joined_by_and_brings_the_sentence_that_answers_it():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import compose
+
+    a = analyse("How many professionals were trained last year, and how many of those were Children's Services staff?")
+    ranked = _ranked(a, "In the last year, 307 professionals were trained to use the tool. This includes 140 staff "
+                        "within Children's Services. The tool is widely praised.")
+    text, _ = compose(a, ranked[0], ranked)
+    assert "307" in text and "140" in text and "praised" not in text
+    alone = analyse("How many professionals were trained last year?")
+    assert "140" not in compose(alone, _ranked(alone, ranked[0].context.text)[0], _ranked(alone, ranked[0].context.text))[0]

@@ -716,4 +716,3 @@ def test_an_exact_date_is_not_answered_by_a_season():
     season = _sentence("The strategy was approved by Cabinet in spring 2023.")
     assert type_fit(analyse("On what exact date did Cabinet approve the strategy?"), season, set()) == 0.1
     assert type_fit(analyse("When did Cabinet approve the strategy?"), season, set()) == 0.6
-

@@ -37,7 +37,7 @@ FRAMING = frozenset(
     call email moment mention mentions mentioned named topic topics
     altogether exact exactly precise precisely normal normally usual usually proper properly ordinary ordinarily
     simply merely purely anyone anybody someone somebody everyone anything something really truly claim claims
-    claimed like else behind problem problems""".split()
+    claimed like else behind problem problems stuck lately""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -132,7 +132,7 @@ _UNIT_HINTS = (
     ("rate", re.compile(r"\bper 10,?000\b|\brate per\b", re.I)),
     # "How many children has the funding paid for" counts children: a count wins over money words.
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
-    ("GBP", re.compile(r"\b(cost|costing|budget|spend|spending|funding|deficit|£|pounds?|price|paid|pay|paying|fees?|money|salary|salaries|wages?|"
+    ("GBP", re.compile(r"\b(cost|costing|budget|spend|spending|overspend|overspent|underspend|savings?|funding|deficit|£|pounds?|price|paid|pay|paying|fees?|money|salary|salaries|wages?|"
                        r"allowance|grants?|bursary|bursaries|spent|amount|sum|value|worth)\b", re.I)),
 )
 
@@ -413,8 +413,9 @@ _ASKING_CLAUSE = re.compile(r"(?:[,;:]|\s[-\u2013\u2014])\s+(?:but\s+)?(?=(?:wha
 
 
 def _main_clause(question: str) -> str | None:
-    """The asking clause of a question that does not open with it, or None."""
-    last = _asking(_sentences(question))
+    """The asking clause of a question that does not open with it, or None. (A bracket is an
+    aside: "(…, which I understand handles adoption)" opens no clause.)"""
+    last = re.sub(r"\s*\([^()]*\)", "", _asking(_sentences(question)))
     if _OPENS_ASKING.match(last) or re.match(r"\s*when\s*,", last, re.I):
         return None  # ("When, according to the update, will it open?" asks when)
     breaks = list(_ASKING_CLAUSE.finditer(last))

@@ -446,8 +446,8 @@ class QuestionAnswerer:
                 df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))
                 # (A question about a meeting or paper is dated by its meeting, not by what it mentions.)
                 # (Not for a period after the paper's meeting: it cannot report what had not happened.)
-                # (but "currently" speaks as at the meeting, not of the period the paper looks back on)
-                if df_ == 0.0 and not p_spans and not _BY_MEETING.search(a.question) and not wants_latest(s.text) and any(
+                # (but "currently", "this year" speak as at the meeting, not of the period the paper looks back on)
+                if df_ == 0.0 and not p_spans and not _BY_MEETING.search(a.question) and not _AS_AT_MEETING.search(s.text) and any(
                         d.overlaps(x.start, x.end) for d in a.dates if held is None or d.start <= held
                         for x in document.spans):
                     df_ = 0.5  # an undated paragraph of a paper about the period asked ("the July 2023 inspection")
@@ -639,6 +639,7 @@ def _with_antecedent(best: Scored) -> str:
 
 _REPORT_ON = re.compile(r"\b(?:report|paper|update|briefing) (?:on|about|into) (?:the )?((?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
                         r"(?= (?:be|is|was|were|will|would|scheduled|due|to be|come|came|presented|brought)\b|\s*\?|$)", re.I)
+_AS_AT_MEETING = re.compile(r"\b(?:currently|at present|presently|now|to date|so far|this (?:year|month|quarter|term))\b", re.I)
 _DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s+(?:about|on|with|regarding|concerning)\s+(?:the\s+)?"
                             r"((?:[\w'\u2019-]+ ){0,5}?(?:report|paper|update|briefing|item)s?)\b", re.I)
 # "On what date is the engagement event for providers scheduled?": the thing dated

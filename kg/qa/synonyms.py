@@ -84,6 +84,7 @@ _PHRASES = (
     (re.compile(r"\bin charge of\b", re.I), "responsible for"),
     (re.compile(r"\bper ?cent(?:age)?\b", re.I), "percentage"),  # the papers print "%"
     (re.compile(r"\bin a row\b", re.I), ""),
+    (re.compile(r"\b(?:go|goes|went|gone|going) live\b", re.I), "launched"),
     (re.compile(r"\b(?:specific|peculiar|particular|exclusive) to\b", re.I), "unique to"),
     (re.compile(r"\b([A-Z][\w]+)-specific\b"), r"unique to \1"),  # "a Medway-specific issue"
     (re.compile(r"\bnational (?:average|mean)\b", re.I), "national"),

@@ -623,3 +623,14 @@ def test_a_question_about_what_is_to_come_is_not_answered_by_the_past():
     assert past_only(q, "In June 2022, the short breaks home was rated good by Ofsted.")
     assert not past_only(q, "The strategy is due to be published in the autumn.")
     assert not past_only("When was the strategy published?", "It was published in June 2022.")
+
+
+def test_an_overspend_is_a_sum():
+    assert analyse("How much was the children's social care overspend in 2020/21?").unit_hint == "GBP"
+
+
+def test_a_bracketed_aside_opens_no_clause_and_going_live_is_launching():
+    q = ("When did the Regional Adoption Agency covering Kent, Medway and Bexley (the partnership, which I understand "
+         "handles adoption for all three authorities) go live?")
+    a = analyse(q)
+    assert a.answer_type == AnswerType.DATE and "launched" in a.terms and "live" not in a.terms

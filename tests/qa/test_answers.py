@@ -173,5 +173,6 @@ def test_a_question_typed_in_lower_case_reads_the_names_it_gives(medway):
 
 def test_currently_speaks_as_at_the_meeting_not_of_earlier_years(medway):
     assert not medway.ask("How many pupils were eligible for SEND transport in Medway in 2020?").answered
+    assert not medway.ask("How many children did the Medway youth court remand during 2020-21?").answered  # "this year"
     out = medway.ask("How many pupils are currently eligible for SEND transport?")
     assert out.answered and "1703" in out.answer

@@ -179,18 +179,7 @@ class LexicalIndex:
             return out
         hashes = term_hashes(list(tokens))
         for multiplicity, term in zip(tokens.values(), hashes):
-            hits = []
-            for part in self._parts:
-                found = part.postings.lookup(term)
-                if found is None:
-                    continue
-                docs, tfs = found
-                where = part.view[docs]
-                if not part.complete:
-                    live = where >= 0
-                    where, docs, tfs = where[live], docs[live], tfs[live]
-                if len(where):
-                    hits.append((where, docs, tfs, part.postings.lengths))
+            hits = self._hits(term)
             df = sum(len(h[0]) for h in hits)
             if df == 0:
                 continue
@@ -201,3 +190,27 @@ class LexicalIndex:
                                          / np.float32(self._avg_length))
                 out[where] += idf * tf / (norm + tf)
         return out
+
+    def frequency(self, word: str) -> int:
+        """How many live paragraphs hold ``word`` as the tokenizer stems it (0 for a stop word)."""
+        stems = self._tokenize(word)
+        if len(stems) != 1:
+            return 0
+        return sum(len(h[0]) for h in self._hits(term_hashes(stems)[0]))
+
+    def _hits(self, term: np.uint64) -> list[tuple]:
+        """(index positions, segment positions, counts, segment lengths) of the live paragraphs
+        holding ``term``, one tuple per segment that has any."""
+        hits = []
+        for part in self._parts:
+            found = part.postings.lookup(term)
+            if found is None:
+                continue
+            docs, tfs = found
+            where = part.view[docs]
+            if not part.complete:
+                live = where >= 0
+                where, docs, tfs = where[live], docs[live], tfs[live]
+            if len(where):
+                hits.append((where, docs, tfs, part.postings.lengths))
+        return hits

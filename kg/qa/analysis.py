@@ -37,7 +37,7 @@ FRAMING = frozenset(
     call email moment mention mentions mentioned named topic topics
     altogether exact exactly precise precisely normal normally usual usually proper properly ordinary ordinarily
     simply merely purely anyone anybody someone somebody everyone anything something really truly claim claims
-    claimed like else behind problem problems stuck lately""".split()
+    claimed like else behind problem problems stuck lately please kindly grateful appreciate anywhere somewhere""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -91,7 +91,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))" + _NOT_A_SUM, re.I)),
     (AnswerType.PERSON, re.compile(
-        r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) (?:the )?name of\b|^\s*(?:the\s+)?names? of\b|"
+        r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) (?:the )?name of\b|"
+        r"\b(?:what is|what was|what's) (?:the|that|this|his|her|their) [\w'\u2019 -]{0,40}?['\u2019]s? names?\b|^\s*(?:the\s+)?names? of\b|"
         r"\bname (?:the |our |their )?(?:[\w'\u2019-]+ ){0,3}?(?:officer|person|councillor|director|chair|adviser|advisor|head|manager|"
         r"leader|member|holder)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
         r"\bwhich (?:(?!(?:did|do|does|was|were|is|are|has|have|had|will|would|could|can)\b)[\w'\u2019-]+\s){0,3}?(?:officer|councillor|person|member|director|head|manager|chair(?:man|woman)?|"
@@ -106,7 +107,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.DECISION, re.compile(
         r"\b(decid|decision|agreed?\b|resolv|resolution|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to|for|that)\b|"
         r"\bsign(?:ed|s)? up (?:to|for)\b|"
-        r"\bwhat did the [\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?)"
+        r"\bwhat did (?:the )?[\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?)"
         r"(?: actually| finally| eventually| formally| then)? do\b|"
         # "…, what did it formally do with it?": what became of the paper is a decision
         r"\bwhat did (?:it|they) (?:actually |finally |eventually |formally |then )?do with\b|"
@@ -154,17 +155,22 @@ WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019]|-(?=[A-Za-z])|&(?=[A-Za-z]))*|\d[
 
 def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
-    q = _digits(plain_question(_WH_IS.sub(_wh_in_full, _FILLER.sub("", _letter_stripped(question)))))
+    q = _digits(_plain_sentences(_WH_IS.sub(_wh_in_full, _FILLER.sub("", _letter_stripped(question)))))
     # "When the strategy came before scrutiny, what did the committee resolve?": the clause
     # that asks says what kind of answer is wanted; the one before it sets the scene.
     clause = _main_clause(q)
+    # "Is the adviser named anywhere, and if so who is it?": the question after "if so" is the one typed
+    so = _IF_SO.search(q)
+    typed = q[so.end():] if so is not None and len(q) - so.end() >= 6 else None
     # "Is the profile shifting? What share came in aged 10-15?": the last question is the one to answer.
     asks = [x for x in re.split(r"(?<=\?)\s+(?=[A-Z])", q) if x.strip().endswith("?")]  # (not "I heard it was a record.")
     clause = clause or (asks[-1] if len(asks) > 1 else None)
     # "My child may live outside the area. Do staff still visit?": the sentence that asks is typed.
     clause = clause or ((parts := _sentences(q)) and len(parts) > 1 and _asking(parts)) or None
-    answer_type = next((t for t, rx in _TYPE_RULES if rx.search(clause)), None) if clause else None
-    answer_type = answer_type or next((t for t, rx in _TYPE_RULES if rx.search(q)), None) or _keyword_type(q)
+    # ("A friend who fostered says …. What share are placed in-house?": the sentence that asks
+    # is typed before the scene is)
+    answer_type = next((t for part in (typed or clause, asking_sentence(q), q) if part
+                        for t, rx in _TYPE_RULES if rx.search(part)), None) or _keyword_type(asking_sentence(q)) or _keyword_type(q)
     if answer_type == AnswerType.TREND:
         # "How much do agency teams cost compared with the capped rate?": two figures side by
         # side, not a series, unless the comparison is with another time.
@@ -180,7 +186,7 @@ def analyse(question: str) -> Analysis:
         # "In what year, according to the Sufficiency Report 2020, was the guidance issued?": the
         # source's date does not date what is asked.
         sources = [m.span() for m in _SOURCE.finditer(q)]
-        spans = [s for s in spans if not any(a <= q.find(s.label) < b for a, b in sources)]
+        spans = [_beside(q, s) for s in spans if not any(a <= q.find(s.label) < b for a, b in sources)]
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
     words = WORD.findall(q)
     # "Did the assessment find that X?": X is what is asked; the paper named is where to look.
@@ -224,7 +230,7 @@ _KEYWORD_TYPES = (
     (AnswerType.DECISION, re.compile(r"\b(?:decision|decisions|recommendation|recommendations|resolution|resolved|"
                                      r"agreed|decided|recommended)\b", re.I)),
     (AnswerType.FIGURE, re.compile(r"\b(?:cost|costs|rate|rates|price|budget|spend|funding|amount|number|numbers|total|count|"
-                                   r"percentage|figure|deficit|overspend|salary|fee|fees|allowance|caseloads?|headcount)\b", re.I)),
+                                   r"percentage|proportion|share|figure|deficit|overspend|salary|fee|fees|allowance|caseloads?|headcount)\b", re.I)),
     (AnswerType.LIST, re.compile(r"\b(?:themes|risks|areas|reasons|priorities|services|recommendations|actions|"
                                  r"strengths|weaknesses|options|types|kinds)\b", re.I)),
 )
@@ -258,11 +264,13 @@ def _wh_in_full(m: re.Match) -> str:
     has = after.endswith("ed") or after in ("been", "gone", "done", "got", "made", "taken", "seen", "left", "become")
     return f"{m[1]} {'has' if has else 'is'}{m[2] or ''}"
 _REQUEST = re.compile(
-    r"^\s*(?:(?:i\s+)?wonder (?:whether|if) you (?:could|can|would|might)\s+|(?:could|can|would|will) you (?:please\s+)?|"
-    r"please\s+)?(remind me(?: of)?|tell me|let me know|give me|show me|find me)\s+(?:please\s+)?|"
-    r"^\s*(?:(?:i\s+)?wonder (?:whether|if) you (?:could|can|would|might)|(?:could|can|would|will) you(?: please)?|please)\s+"
+    r"^\s*(?:(?:i\s+)?wonder (?:whether|if) you (?:could|can|would|might)\s+|(?:could|can|would|will) you (?:(?:please|kindly)\s+)*|"
+    r"(?:please|kindly)\s+)?(remind me(?: of)?|tell me|let me know|give me|show me|find me)\s+(?:please\s+)?|"
+    r"^\s*(?:(?:i\s+)?wonder (?:whether|if) you (?:could|can|would|might)|(?:could|can|would|will) you(?: please| kindly)*|please)\s+"
     r"(?:list|confirm|name|say)\s+|"
-    r"^\s*i(?:'d|\u2019d| would) (?:be interested to know|like to know|like to ask|like to check)\s+|"
+    r"^\s*i(?:'d|\u2019d| would) (?:be interested to know|like to know|like to ask|like to check|"
+    r"be (?:very |most |so )?grateful (?:to (?:know|learn|hear)|if you (?:could|would) (?:tell me|let me know|say|confirm))|"
+    r"(?:really |very much )?appreciate (?:knowing|it if you (?:could|would) (?:tell me|let me know|say|confirm)))\s+|"
     r"^\s*i (?:want|need) to know\s+|^\s*do you (?:happen to )?know\s+|^\s*i wonder\s+(?=whether|if)", re.I)
 _CHECKING = re.compile(r"^\s*(?:(?:is|isn['\u2019]t|was|wasn['\u2019]t) it (?:not )?(?:true|right|correct|the case|so)|"
                        r"am i (?:right|correct)(?: in (?:thinking|saying|understanding))?|"
@@ -272,7 +280,15 @@ _NEGATED_TAG = re.compile(r",\s*(?:is|was|are|were|did|does|do|has|have|had|wo|c
                           r"\s*\?\s*$", re.I)
 _NEGATED_AUX = re.compile(r"^(\s*(?:is|was|are|were|did|does|do|has|have|had|wo|ca|could|should|would))n['\u2019]t\b", re.I)
 _TAG = re.compile(r",?\s+i wonder\s*\??\s*$", re.I)
+_IF_SO = re.compile(r",?\s*(?:and\s+)?if so,?\s+(?=(?:what|who|whom|which|when|where|how)\b)", re.I)
 _WH = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+
+
+def _plain_sentences(text: str) -> str:
+    """:func:`plain_question` over each sentence ("My neighbour asked me. Would you kindly tell me
+    how many …?" asks "How many …?" in its second)."""
+    parts = _sentences(text)
+    return " ".join(plain_question(p) for p in parts) if len(parts) > 1 else plain_question(text)
 
 
 def plain_question(request: str) -> str:
@@ -362,6 +378,20 @@ _PERIOD_EDGE = re.compile(r"\b(?:at\s+)?the\s+(?:very\s+)?(?:end|start|beginning
                           r"academic|school|calendar|year|quarter|month)\w*)", re.I)
 _AFTERMATH = re.compile(r"^\s*(?:following|after|in the wake of|in the light of)\b[^,?]{3,120},", re.I)
 AFTERMATH_YEARS = 3  # how far after a scene-setting event an answer is looked for
+BESIDE_YEARS = 10  # how far before or after a dated event a question asks ("when had allowances last gone up before…")
+_AFTER = re.compile(r"\b(?:after|following|since)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_BEFORE = re.compile(r"\b(?:before|prior to|ahead of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _beside(question: str, span: DateSpan) -> DateSpan:
+    """"When was the fifth visit after the 2019 inspection?" asks about the years after 2019, not
+    2019; "before the October 2022 increase", about the years up to it."""
+    head = question[:max(0, question.find(span.label))]
+    if _AFTER.search(head):
+        return DateSpan(span.label, span.start, date(span.end.year + BESIDE_YEARS, 12, 31))
+    if _BEFORE.search(head):
+        return DateSpan(span.label, date(span.start.year - BESIDE_YEARS, 1, 1), span.end)
+    return span
 _SOURCE = re.compile(r"\baccording to\b[^,?]*", re.I)
 _LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
 
@@ -371,6 +401,12 @@ def asked_clause(question: str) -> str:
     rated the service Good, will the Direction stay?" → "will the Direction stay?")."""
     proper = question_proper(question)
     return _main_clause(proper) or proper
+
+
+def asking_sentence(question: str) -> str:
+    """The sentence of a question that asks ("Our church helps asylum seekers in Chatham. Did
+    the committee …?" asks in its second)."""
+    return _asking(_sentences(question))
 
 
 def _sentences(question: str) -> list[str]:

@@ -166,6 +166,9 @@ def coverage(stems: set[str], weights: dict[str, float]) -> float:
     return sum(w for s, w in weights.items() if s in stems) / total if total else 0.0
 
 
+_ASKS_PERCENT = re.compile(r"\b(?:percentage|per ?cent)\b|%", re.I)
+
+
 def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozenset[str] = frozenset()) -> float:
     """How well a sentence can carry the expected kind of answer (0..1)."""
     new_numbers = [n for n in s.numbers if n.lower() not in question_numbers]
@@ -180,6 +183,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
                 "rate": "per 10,000" in text, "count": True}.get(a.unit_hint or "count", True)
         if not unit and a.unit_hint == "GBP":
             return 0.1  # "what was the budget" answered by a count of children
+        if not unit and a.unit_hint == "percent" and _ASKS_PERCENT.search(a.question):
+            return 0.1  # "what percentage were agency staff" answered by a count of posts
         per = next((u for u, (asks, _) in _PER.items() if asks.search(a.question)), None)
         if per and not _PER[per][1].search(text):
             return 0.1  # "what do we pay per hour" answered by a total
@@ -249,7 +254,10 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         fresh = [d for d in find_spans(s.text) if d.label.lower() not in asked]
         if a.dates and _AFTER.search(a.question):
             # "the next meeting after the October 2023 meeting": a date before it does not answer
-            fresh = [d for d in fresh if d.start > max(x.end for x in a.dates)]
+            # (the event's own date, as written: the question asks about the years after it; a date
+            # inside the event's year that ends with it, "by December 2023" after "the 2023 ILACS", is after)
+            events = [y for x in a.dates for y in find_spans(x.label) or [x]]
+            fresh = [d for d in fresh if all(d.start > y.start and d.end >= y.end for y in events)]
         # "… took place in July 2023, published on 11th September 2023": the day is another event's
         fresh = [d for d in fresh if not _other_event(a.question, s.text, d.label)]
         if any(d.start == d.end for d in fresh):

@@ -30,6 +30,27 @@ UK_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # 23/02/202
 LATEST = re.compile(r"\b(latest|current(?:ly)?|most recent|now|at present|presently|today)\b", re.I)
 
 
+# "apr 22", "oct 2023", "2 march 23": a month and year typed short. Two digits after a shortened
+# month are its year (UK notes write the day first); after a full month, only when a day precedes.
+_SHORT_DATE = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+"
+    r"['\u2019]?(\d\d|(?:19|20)\d\d)\b(?![/:.-]?\d)", re.I)
+
+
+def dates_in_full(text: str) -> str:
+    """``text`` with months typed short written in full ("apr 22 to mar 23": "April 2022 to
+    March 2023"; "oct 2023": "October 2023"); other text unchanged."""
+    def full(m: re.Match) -> str:
+        day, name, year = m[1], m[2], m[3]
+        shortened = len(name) <= 4 and name.lower() not in ("may", "june", "july")
+        if len(year) == 2 and not (shortened or day):
+            return m[0]  # "March 23" may be a day
+        month = calendar.month_name[_month(name)]
+        return f"{day + ' ' if day else ''}{month} {year if len(year) == 4 else '20' + year}"
+    return _SHORT_DATE.sub(full, text)
+
+
 def _month(name: str) -> int:
     return MONTHS[name.lower()[:4] if name.lower()[:4] in MONTHS else name.lower()[:3]]
 

@@ -21,7 +21,7 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import abbreviations, definitions, expansions
 from kg.qa.casing import Recaser
-from kg.qa.analysis import ASKS_WHAT_DONE, actor_decided, analyse, asked_clause, future_only, past_only
+from kg.qa.analysis import ASKS_WHAT_DONE, actor_decided, analyse, asked_clause, asking_sentence, future_only, past_only
 from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.extend import author_before, items_below, rare_word_after, table_below
 from kg.qa.graph_facts import FactFinder, FactFindings
@@ -29,6 +29,7 @@ from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan
 from kg.qa.sentences import sentences_of
+from kg.qa.spelling import English, Speller
 from kg.qa.names import body_run, contrasts, fold, named_kinds, other_kind, qualifiers, run_of, states_role
 from kg.qa.polarity import verdict
 from kg.qa.synonyms import FoldingTokenizer
@@ -71,6 +72,7 @@ class _GenerationState:
     doc_text: dict[str, "_DocumentText"] = field(default_factory=dict)
     headings: dict[str, list] = field(default_factory=dict)  # per document: (paragraph, its heading's stems)
     recase: Callable[[str], str] = str  # a lower-case question with the papers' capitals
+    spell: Callable[[str], str] = str  # a question's shorthand written out, its slips mended
     titled: frozenset[str] = frozenset()  # stems of the papers' titles and bodies ("supplementary agenda")
 
 
@@ -90,6 +92,7 @@ class QuestionAnswerer:
         self._tokenize = FoldingTokenizer()
         self._lock = threading.Lock()
         self._state = _GenerationState(None, None)
+        self._english = English()  # the dictionary that tells a slip from a word the papers lack
 
     def _state_for(self, snap: Snapshot) -> _GenerationState:
         with self._lock:
@@ -105,7 +108,8 @@ class QuestionAnswerer:
                 titled = frozenset(self._tokenize(" ".join(f"{d.meta.title or ''} {d.meta.body or ''}"
                                                             for d in snap.catalog.documents()))) if snap.catalog else frozenset()
                 self._state = _GenerationState(snap.generation, labels, titles, names=names,
-                                               recase=Recaser(lambda words: _paragraphs_with(snap, words)), titled=titled)
+                                               recase=Recaser(lambda words: _paragraphs_with(snap, words)), titled=titled,
+                                               spell=Speller(snap.search.generation.lexical.frequency, self._english))
             return self._state
 
     def ask(self, question: str) -> Answer:
@@ -114,7 +118,8 @@ class QuestionAnswerer:
         if snap.search is None or snap.catalog is None:
             return Answer(question, None, False, 0.0, answer_type=analyse(question).answer_type)
         state = self._state_for(snap)
-        a = analyse(state.recase(question))  # "whats the cost at hazel house": Hazel House is a name
+        # "whats the cost at hazel house": Hazel House is a name; "the buget": the budget
+        a = analyse(state.recase(state.spell(question)))
         if state.labels is not None:
             kinds = {AnswerType.PERSON: ("post", "document", "person"),
                      AnswerType.FIGURE: ("measure", "document"),
@@ -303,7 +308,8 @@ class QuestionAnswerer:
             near = f"{near} {whole}"  # a form's field is about the form: its subject is the paper's
         elif _BACK_REFERENCE.search(best.context.text):
             near = f"{near} {fold(self._previous_text(snap, best.context))}"  # "this plan": the one just named
-        phrases = [[fold(w) for w in phrase] for phrase in qualifiers(a.question)]
+        # (a place in a preamble, "Our church helps asylum seekers in Chatham.", does not restrict)
+        phrases = [[fold(w) for w in phrase] for phrase in qualifiers(asking_sentence(a.question))]
         qualifying = {w for phrase in phrases for w in phrase}
         missing = [w for w in a.salient if fold(w) not in near]
         if a.answer_type == AnswerType.RATING:
@@ -389,7 +395,8 @@ class QuestionAnswerer:
         wanted = self._stems(m.group(1)) - self._stems("report service services plan update")
         found = wanted & self._stems(f"{best.context.text} {best.context.around}")
         if a.answer_type == AnswerType.DECISION:
-            return len(found) * 2 < len(wanted)  # (a decision may name its paper in short)
+            # (a decision may name its paper in short; a plan or strategy, by any word of its name)
+            return not found if m.group(2) else len(found) * 2 < len(wanted)
         return bool(wanted) and found != wanted
 
     def _stems(self, text: str) -> set[str]:
@@ -488,8 +495,12 @@ class QuestionAnswerer:
             # "Will the Direction stay?" is answered by what will happen, not by what has.
             ahead = a.answer_type == AnswerType.YESNO and bool(
                 re.search(r"(?:^|[,;:]\s*)will\b|\b(?:expected|going|due|set) to\b", asked_clause(a.question), re.I))
+            # "What did the committee do with the sufficiency strategy?": not with another item
+            off_topic = {x.context.paragraph_id for x in out if a.answer_type == AnswerType.DECISION
+                         and self._topic_unmet(a, x)}
             out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
                      * (UNTENSED if ahead and not _FUTURE.search(x.sentence.text) else 1.0)
+                     * (UNDECIDED if x.context.paragraph_id in off_topic else 1.0)
                      * (UNDECIDED if x.context.paragraph_id in undecided else 1.0)
                      * (UNKNOWN if x.context.paragraph_id in unknown else 1.0)
                      # (a form's field rarely repeats the form's subject)
@@ -641,7 +652,8 @@ _REPORT_ON = re.compile(r"\b(?:report|paper|update|briefing) (?:on|about|into) (
                         r"(?= (?:be|is|was|were|will|would|scheduled|due|to be|come|came|presented|brought)\b|\s*\?|$)", re.I)
 _AS_AT_MEETING = re.compile(r"\b(?:currently|at present|presently|now|to date|so far|this (?:year|month|quarter|term))\b", re.I)
 _DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s+(?:about|on|with|regarding|concerning)\s+(?:the\s+)?"
-                            r"((?:[\w'\u2019-]+ ){0,5}?(?:report|paper|update|briefing|item)s?)\b", re.I)
+                            r"((?:[\w'\u2019-]+ ){0,5}?(?:report|paper|update|briefing|item|"
+                            r"(strateg(?:y|ies)|plan|polic(?:y|ies)|programme|review))s?)\b", re.I)
 # "On what date is the engagement event for providers scheduled?": the thing dated
 _DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (?:is|was|were|are|will|did|does|has|had) "
                           r"(?:the |a |an )?((?:[\w'\u2019-]+ ){0,3}?(?:event|session|workshop|conference|consultation|launch|"

@@ -95,6 +95,8 @@ _PHRASES = (
      r"\1decide"),  # "what resolution did the Committee reach"
     (re.compile(r"\b(?:get|getting|got) in (?:touch|contact) with\b", re.I), "contact"),
     (re.compile(r"\b(?:walk|walks|walked|walking) out\b|\b(?:quit|quits|quitting)\b", re.I), "left"),
+    (re.compile(r"\bbed (?:and|&) breakfasts\b", re.I), "B&Bs"),
+    (re.compile(r"\bbed (?:and|&) breakfast\b", re.I), "B&B"),
 )
 
 

@@ -634,3 +634,40 @@ def test_a_bracketed_aside_opens_no_clause_and_going_live_is_launching():
          "handles adoption for all three authorities) go live?")
     a = analyse(q)
     assert a.answer_type == AnswerType.DATE and "launched" in a.terms and "live" not in a.terms
+
+
+def test_a_request_after_a_preamble_is_read_as_the_question_it_asks():
+    q = ("I read in the local paper that Medway still struggles to fill its jobs. Would you kindly tell me how "
+         "many social work vacancies the council had at the end of June 2023?")
+    a = analyse(q)
+    assert a.answer_type == AnswerType.FIGURE and "kindly" not in a.terms
+    assert "grateful" not in analyse("I would be grateful to know what the current turnover rate is.").terms
+    assert analyse("A friend told me. I would be grateful to know what the turnover rate is.").question.endswith(
+        "What is the turnover rate?")
+
+
+def test_the_sentence_that_asks_is_typed_before_its_preamble():
+    # "who used to foster" sets the scene; the question asks for a share
+    q = ("A friend who used to foster for Medway says the council leans on outside carers. Roughly what proportion "
+         "of children was Medway placing with its own in-house carers before 2022, and what has that fallen to?")
+    assert analyse(q).answer_type == AnswerType.FIGURE
+    assert analyse("I would like to thank the person who chaired the board. What is that chair's name?"
+                   ).answer_type == AnswerType.PERSON
+    assert analyse("Is that DfE adviser named anywhere, and if so who is it?").answer_type == AnswerType.PERSON
+
+
+def test_after_or_before_an_event_asks_about_the_years_beside_it():
+    a = analyse("When did Ofsted make its fifth monitoring visit after the 2019 inspection?")
+    assert a.dates[0].start.year == 2019 and a.dates[0].end.year > 2019
+    b = analyse("Before the October 2022 increase, when had social worker allowances last gone up?")
+    assert b.dates[0].end.year == 2022 and b.dates[0].start.year < 2022
+    assert analyse("When was the report published in 2019?").dates[0].end.year == 2019
+
+
+def test_what_a_committee_did_with_an_item_is_a_decision_and_bed_and_breakfast_is_the_papers_b_and_b():
+    assert analyse("what did committee do with the sufficiency strategy at the meeting").answer_type == \
+        AnswerType.DECISION
+    from kg.qa.synonyms import FoldingTokenizer
+
+    tok = FoldingTokenizer()
+    assert set(tok("B&Bs")) <= set(tok(" ".join(analyse("Are any living in hotels or bed and breakfasts?").terms)))

@@ -716,3 +716,15 @@ def test_an_exact_date_is_not_answered_by_a_season():
     season = _sentence("The strategy was approved by Cabinet in spring 2023.")
     assert type_fit(analyse("On what exact date did Cabinet approve the strategy?"), season, set()) == 0.1
     assert type_fit(analyse("When did Cabinet approve the strategy?"), season, set()) == 0.6
+
+
+def test_a_percentage_asked_is_not_answered_by_a_count():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("What percentage of the social work workforce were agency staff in June 2023?")
+    assert type_fit(a, _sentence("Locum capacity almost doubled to 84 posts in total as at June 2023."), set()) == 0.1
+    assert type_fit(a, _sentence("Agency staff were 31% of the workforce in June 2023."), set()) > 0.5
+    # "what share" may be answered in other terms than per cent
+    share = analyse("What share of the places were filled in June 2023?")
+    assert type_fit(share, _sentence("Of the places, 84 were filled in June 2023."), set()) > 0.1

@@ -117,7 +117,10 @@ def listed_noun(question: str) -> str | None:
 
 
 # "What time did the meeting start?": a clock time; "when does the programme start?" is a date.
-ASKS_CLOCK_TIME = re.compile(r"\btime\b|\bmeeting\b.*\bstart|\bstart\w*\b.*\bmeeting\b", re.I)
+# (not "supervised family time", "time to decide", "a time of change")
+ASKS_CLOCK_TIME = re.compile(r"\b(?:what|which|start(?:ing)?|finish(?:ing)?|end(?:ing)?|the|a|its) time\b"
+                             r"(?!\s+(?:frame|scale|period|limit|to|of (?:year|change)))|\btime (?:of|did|does|will|was|is)\b|"
+                             r"\bmeeting\b.*\bstart|\bstart\w*\b.*\bmeeting\b", re.I)
 _ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b|\bon what (?:date|day)\b", re.I)
 _ASKS_DURATION = re.compile(r"\b(?:how long|within what|over what period|for what period|"
                             r"what (?:period|timescale|timeframe|time ?frame))\b", re.I)

@@ -54,6 +54,7 @@ UNBANDED = 0.8  # rank of a sentence that does not state the band the question n
 UNTENSED = 0.8  # rank of a sentence that says nothing of the future, for "will …?"
 OLDER = 0.9  # rank of a sentence dated before another candidate's, for "when did … last …"
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
+PRESENTER = 0.9  # rank of a "Report from:" line, for who wrote a paper (its "Author:" line answers)
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
 CASE_SAMPLE = 40  # paragraphs read for the written form of a word typed in lower case
@@ -348,7 +349,7 @@ class QuestionAnswerer:
             # "the national average turnover rate": a figure of the council's own does not answer
             qualifier_absent=unmet + bool(_NATIONAL.search(asked_clause(a.question))
                                          and not _NATIONAL.search(best.context.text))
-            + self._topic_unmet(a, best),
+            + self._topic_unmet(snap, a, best),
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
             salient_nearby=len({run_of(a.question, w) for w in missing
                                 if fold(w) in whole and w not in unnamed and fold(w) not in qualifying}),
@@ -384,7 +385,7 @@ class QuestionAnswerer:
         at = ids.index(c.paragraph_id) if c.paragraph_id in ids else 0
         return snap.catalog.paragraph(ids[at - 1]).paragraph.text if at > 0 else ""
 
-    def _topic_unmet(self, a: Analysis, best: Scored) -> bool:
+    def _topic_unmet(self, snap: Snapshot, a: Analysis, best: Scored) -> bool:
         """"When is the report on the offer for adolescents due?": a paper's own topic words must
         be near the answer; a meeting notice's date elsewhere in the pack does not answer. So for
         "what did the committee decide about the Portfolio Holder's annual report?"."""
@@ -394,6 +395,8 @@ class QuestionAnswerer:
             return False
         wanted = self._stems(m.group(1)) - self._stems("report service services plan update")
         found = wanted & self._stems(f"{best.context.text} {best.context.around}")
+        if found != wanted and _BACK_REFERENCE.search(best.context.text):
+            found |= wanted & self._stems(self._previous_text(snap, best.context))  # "this plan": the one just named
         if a.answer_type == AnswerType.DECISION:
             # (a decision may name its paper in short; a plan or strategy, by any word of its name)
             return not found if m.group(2) else len(found) * 2 < len(wanted)
@@ -497,8 +500,11 @@ class QuestionAnswerer:
                 re.search(r"(?:^|[,;:]\s*)will\b|\b(?:expected|going|due|set) to\b", asked_clause(a.question), re.I))
             # "What did the committee do with the sufficiency strategy?": not with another item
             off_topic = {x.context.paragraph_id for x in out if a.answer_type == AnswerType.DECISION
-                         and self._topic_unmet(a, x)}
+                         and self._topic_unmet(snap, a, x)}
+            # "Who wrote the addendum report?": its author, not the director it is from
+            authorship = a.answer_type == AnswerType.PERSON and bool(_WROTE.search(a.question))
             out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
+                     * (PRESENTER if authorship and _PRESENTED_BY.match(x.sentence.text) else 1.0)
                      * (UNTENSED if ahead and not _FUTURE.search(x.sentence.text) else 1.0)
                      * (UNDECIDED if x.context.paragraph_id in off_topic else 1.0)
                      * (UNDECIDED if x.context.paragraph_id in undecided else 1.0)
@@ -648,6 +654,8 @@ def _with_antecedent(best: Scored) -> str:
     return re.split(r"(?<=[.!?])\s+", before.strip())[-1] + " " + text
 
 
+_WROTE = re.compile(r"\b(?:wrote|written|write|writer|authored|author|authors|drafted|drafter)\b", re.I)
+_PRESENTED_BY = re.compile(r"\s*report from\s*:", re.I)
 _REPORT_ON = re.compile(r"\b(?:report|paper|update|briefing) (?:on|about|into) (?:the )?((?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
                         r"(?= (?:be|is|was|were|will|would|scheduled|due|to be|come|came|presented|brought)\b|\s*\?|$)", re.I)
 _AS_AT_MEETING = re.compile(r"\b(?:currently|at present|presently|now|to date|so far|this (?:year|month|quarter|term))\b", re.I)

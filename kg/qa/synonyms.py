@@ -17,7 +17,9 @@ from kg.lexical import Tokenizer
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("present", "presented", "presenting", "introduce", "introduced", "introducing", "fronted", "fronting"),
     ("adviser", "advisers", "advisor", "advisors"),
-    ("increase", "increased", "increases", "rise", "rises", "rose", "risen", "grow", "grew", "grown", "growth"),
+    ("increase", "increased", "increases", "rise", "rises", "rose", "risen", "grow", "grew", "grown", "growth",
+     "expansion", "expand", "expanded"),
+    ("turnover", "attrition"),
     ("decrease", "decreased", "decreases", "fall", "falls", "fell", "fallen", "drop", "dropped", "decline",
      "declined", "reduce", "reduced", "reduction", "cut", "cuts", "cutting", "less", "fewer", "lower"),
     ("model", "format", "style"),

@@ -176,3 +176,24 @@ def test_currently_speaks_as_at_the_meeting_not_of_earlier_years(medway):
     assert not medway.ask("How many children did the Medway youth court remand during 2020-21?").answered  # "this year"
     out = medway.ask("How many pupils are currently eligible for SEND transport?")
     assert out.answered and "1703" in out.answer
+
+
+def test_a_hurried_question_is_mended_before_it_is_answered(medway):
+    # slips ("recieved"), shorthand ("apr 22 to mar 23") and a word the papers do not use
+    # ("attrition") for one they do
+    out = medway.ask("how many FGC referrals were recieved apr 22 to mar 23")
+    assert out.answered and "141" in out.answer
+    assert out.question == "how many FGC referrals were recieved apr 22 to mar 23"  # reported as asked
+    out = medway.ask("What is the current turnover rate among permanently employed social workers, as a measure "
+                     "of workforce attrition?")
+    assert out.answered and "16.9" in out.answer
+
+
+def test_who_wrote_a_paper_is_its_author_not_the_director_it_is_from(medway):
+    out = medway.ask("Who wrote the March 2023 work programme addendum report that proposed new ways of working "
+                     "for the committee?")
+    assert out.answered and "Report from" not in out.answer and "Davis" in out.answer
+    # "family time" asks no clock time
+    out = medway.ask("When was the new service for supervised family time between children in care and their "
+                     "families launched?")
+    assert out.answered and "June 2023" in out.answer

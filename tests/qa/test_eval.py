@@ -88,7 +88,8 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundredfourth", 0.76), ("medway_hundredfifth", 0.91), ("medway_hundredsixth", 0.64),
             ("medway_hundredseventh", 0.79), ("medway_hundredeighth", 0.79), ("medway_hundredninth", 0.85),
             ("medway_hundredtenth", 0.85), ("medway_hundredeleventh", 0.94), ("medway_hundredtwelfth", 0.79),
-            ("medway_hundredthirteenth", 0.94), ("medway_hundredfourteenth", 0.85)]
+            ("medway_hundredthirteenth", 0.94), ("medway_hundredfourteenth", 0.85), ("medway_hundredfifteenth", 0.85),
+            ("medway_hundredsixteenth", 0.91), ("medway_hundredseventeenth", 0.97), ("medway_hundredeighteenth", 0.94)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

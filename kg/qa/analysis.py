@@ -13,6 +13,7 @@ from datetime import date
 
 from kg.qa.acronyms import spelled_out
 from kg.qa.dates import find_spans, wants_latest
+from kg.qa.guesses import CHECK_TAG, without_guess
 from kg.qa.records import AnswerType, Analysis, DateSpan
 from kg.qa.synonyms import rewrite_phrases
 
@@ -156,6 +157,8 @@ WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019]|-(?=[A-Za-z])|&(?=[A-Za-z]))*|\d[
 def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
     q = _digits(_plain_sentences(_WH_IS.sub(_wh_in_full, _FILLER.sub("", _letter_stripped(question)))))
+    # "The deficit was around £15 million, wasn't it?" asks what it was
+    q, guessed = without_guess(q, yes_no=bool(_YES_NO_OPENING.match(q) or CHECK_TAG.search(q)))
     # "When the strategy came before scrutiny, what did the committee resolve?": the clause
     # that asks says what kind of answer is wanted; the one before it sets the scene.
     clause = _main_clause(q)
@@ -171,6 +174,9 @@ def analyse(question: str) -> Analysis:
     # is typed before the scene is)
     answer_type = next((t for part in (typed or clause, asking_sentence(q), q) if part
                         for t, rx in _TYPE_RULES if rx.search(part)), None) or _keyword_type(asking_sentence(q)) or _keyword_type(q)
+    if guessed is not None:
+        # ("Has the share risen - say from about 20% to 30%?": a guessed change asks for the trend)
+        answer_type = AnswerType.TREND if guessed == AnswerType.FIGURE and answer_type == AnswerType.TREND else guessed
     if answer_type == AnswerType.TREND:
         # "How much do agency teams cost compared with the capped rate?": two figures side by
         # side, not a series, unless the comparison is with another time.
@@ -271,7 +277,9 @@ _REQUEST = re.compile(
     r"^\s*i(?:'d|\u2019d| would) (?:be interested to know|like to know|like to ask|like to check|"
     r"be (?:very |most |so )?grateful (?:to (?:know|learn|hear)|if you (?:could|would) (?:tell me|let me know|say|confirm))|"
     r"(?:really |very much )?appreciate (?:knowing|it if you (?:could|would) (?:tell me|let me know|say|confirm)))\s+|"
-    r"^\s*i (?:want|need) to know\s+|^\s*do you (?:happen to )?know\s+|^\s*i wonder\s+(?=whether|if)", re.I)
+    r"^\s*i (?:want|need) to know\s+|^\s*(?:do|does) (?:you|we|they|anyone|anybody) (?:happen to )?know\s+|"
+    r"^\s*(?:any|got any|have you (?:got )?any) ideas?(?: (?:of|on|about))?\s+(?=(?:how|what|who|when|where|which|why|whether|if)\b)|"
+    r"^\s*i wonder\s+(?=whether|if)", re.I)
 _CHECKING = re.compile(r"^\s*(?:(?:is|isn['\u2019]t|was|wasn['\u2019]t) it (?:not )?(?:true|right|correct|the case|so)|"
                        r"am i (?:right|correct)(?: in (?:thinking|saying|understanding))?|"
                        r"would i be (?:right|correct) (?:in|to) (?:think|thinking|say|saying)|"
@@ -280,6 +288,7 @@ _NEGATED_TAG = re.compile(r",\s*(?:is|was|are|were|did|does|do|has|have|had|wo|c
                           r"\s*\?\s*$", re.I)
 _NEGATED_AUX = re.compile(r"^(\s*(?:is|was|are|were|did|does|do|has|have|had|wo|ca|could|should|would))n['\u2019]t\b", re.I)
 _TAG = re.compile(r",?\s+i wonder\s*\??\s*$", re.I)
+_YES_NO_OPENING = re.compile(r"\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)
 _IF_SO = re.compile(r",?\s*(?:and\s+)?if so,?\s+(?=(?:what|who|whom|which|when|where|how)\b)", re.I)
 _WH = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 
@@ -475,9 +484,10 @@ def _excluded(question: str) -> tuple[str, ...]:
     return tuple(terms[:1])
 
 
-_ROLE = re.compile(r"\bwho (?:is|was|are|were|will be) (?:the |its |their |[A-Z][\w'\u2019]* )?(?:[\w-]+ ){0,2}?"
+_ROLE = re.compile(r"\b(?:who (?:is|was|are|were|will be)|(?:what|what's) (?:is |was )?the names? of) "
+                   r"(?:the |its |their |[A-Z][\w'\u2019]* )?(?:[\w-]+ ){0,2}?"
                    r"(chair|vice-chair|chairman|chairwoman|chairperson|leader|mayor|adviser|advisor|clerk|"
-                   r"chief executive)\b|\bwho (chair|lead|head)(?:s|ed)\b|"
+                   r"chief executive)\b|\bwho (?:actually |currently |now |really )?(chair|lead|head)(?:s|ed)\b|"
                    # "which legal officer signed off…": the answer must be the lawyer
                    r"\bwhich (legal|finance|financial|monitoring|press|communications|safeguarding|designated) officer\b|"
                    r"\bwhich (director|chair|chairman|leader|adviser|advisor|clerk)\b", re.I)

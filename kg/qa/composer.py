@@ -213,7 +213,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         if counted and a.unit_hint == "count" and counted not in _UNITS and all(
                 re.search(rf"(?<![\w.,]){re.escape(n)}\s+(?:[a-z]+\s+)?{_PERIOD_UNIT}", text) for n in new_numbers):
             return 0.3  # nor does "over each of the last 3 years"
-        if counted and singular(counted) not in text:
+        if counted and singular(counted) not in text and not (
+                singular(counted) == "child" and any(re.search(rf"\b{w}\b", text) for w in _CHILDREN)):
             return 0.5
         return 0.8 if unit else 0.5
     if t == AnswerType.TREND:
@@ -351,7 +352,8 @@ def _counted(question: str) -> str | None:
         phrase.append(word)
     # The first plural ends the noun phrase: "how many pupils qualify…" counts pupils.
     plural = next((w for w in phrase if w in _PLURALS or (w.endswith("s") and not w.endswith(("ss", "'s", "us")))), None)
-    return plural or (phrase[-1] if phrase else None)
+    counted = plural or (phrase[-1] if phrase else None)
+    return _COUNTED_AS.get(counted, counted)  # "how many kids" counts children
 
 
 # A question about an amount of change ("how much was added", "by how much did it rise")
@@ -388,8 +390,9 @@ def _counts_other(counted: str, text: str) -> bool:
             words.append(w)
         if not words:
             continue
-        if any(w.startswith(stem[:5]) and not w.endswith(("'s", "\u2019s")) for w in words):
-            return False
+        if any((w.startswith(stem[:5]) or (stem == "child" and w in _CHILDREN)) and not w.endswith(("'s", "\u2019s"))
+               for w in words):
+            return False  # ("1703 pupils" counts children)
         noun = next((w for w in words if plural(w)), None)
         other = other or noun is not None
     return other
@@ -398,6 +401,8 @@ def _counts_other(counted: str, text: str) -> bool:
 _PERIOD_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?)\b"
 _UNITS = frozenset("days weeks months years hours minutes times per cent percent pounds points".split())
 _PLURALS = frozenset("children people staff women men police personnel".split())
+_COUNTED_AS = {"kids": "children", "kid": "child", "youngsters": "children", "youngster": "child"}
+_CHILDREN = frozenset("pupils learners students boys girls babies infants teenagers adolescents".split())
 # words after a figure that end the noun phrase it counts ("50 in total were", "3 of these")
 _NOT_COUNTED = frozenset("of in on at to for from by per and or but with than as is are was were has have had be "
                          "been will would could can may the a an this that these those".split())

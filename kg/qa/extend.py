@@ -1,5 +1,6 @@
 """Answers that go on past their sentence: the items a lead-in announces below it ("4 key themes,
-listed below"), a table's rows after "the following", and a co-author's line after "Author:"."""
+listed below"), a table's rows after "the following", a co-author's line after "Author:", and
+who "I" is in a member's report (its "Portfolio Holder:" line)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from kg.qa.sentences import sentences_of, trim
 
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
+# a member's report opens with who gives it; an officer's report ("Report from:") starts another
+_MEMBER_LINE = re.compile(r"^\s*(?:portfolio holder|lead member|cabinet member)\s*:\s*\S", re.I)
+_OFFICER_LINE = re.compile(r"^\s*report from\s*:", re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|my|me)\b")
 # "what risks did…", "what key risks to delivering the duty were listed…"
 _WHAT_PLURAL = re.compile(r"^\s*(?:what|which) (?:[a-z-]+ ){0,2}?([a-z]+s) (?:did|do|does|are|were|have|has|to|of|in|for|from|"
                           r"listed|set)\b", re.I)
@@ -105,3 +110,28 @@ def rare_word_after(best: Scored, ranked: list[Scored], rare: set[str], stems: C
     if room < 80:
         return text
     return f"{trim(text, room)} {later[0].text}"  # (the first sentence cut to its clauses to make room)
+
+
+def speakers(catalog: Catalog, document_id: str) -> dict[str, tuple[str, str]]:
+    """For each paragraph of a document that a member's report speaks in, (the id and text of its
+    "Portfolio Holder: Councillor …" line): who its "I" is."""
+    out: dict[str, tuple[str, str]] = {}
+    member: tuple[str, str] | None = None
+    for sp in catalog.paragraphs_of(document_id):
+        text = sp.paragraph.text
+        if _MEMBER_LINE.match(text):
+            member = (sp.paragraph.id, " ".join(re.sub(r"^\s*[^:]+:\s*", "", text).split()))
+        elif _OFFICER_LINE.match(text):
+            member = None
+        elif member is not None:
+            out[sp.paragraph.id] = member
+    return out
+
+
+def speaker_named(speaker: tuple[str, str] | None, best: Scored, text: str, used: list[str]) -> tuple[str, list[str]]:
+    """"Who chairs the Corporate Parenting Board?" — "I am proud to chair our Corporate Parenting
+    Board", in the Lead Member's report: the answer names the member who says it."""
+    if speaker is None or not FIRST_PERSON.search(best.sentence.text) or best.sentence.has_person:
+        return text, used
+    line_id, line = speaker
+    return trim(f"{line}: {text}", MAX_ANSWER), used + [line_id]

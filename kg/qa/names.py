@@ -46,7 +46,7 @@ def named_kinds(question: str) -> list[tuple[str, str]]:
     return out
 
 
-def contrasts(named: list[tuple[str, str]], text: str) -> bool:
+def contrasts(named: list[tuple[str, str]], text: str, asked: str | None = None) -> bool:
     """Whether ``text`` names another of the same kind and not the one asked: "Anchor House"
     for a question about "Eden House", "Licensing Committee" for "Planning Committee"."""
     text = text.replace("\u2019", "'")
@@ -57,6 +57,13 @@ def contrasts(named: list[tuple[str, str]], text: str) -> bool:
         others = re.findall(rf"\b([A-Z][\w'-]*)\s+{re.escape(kind)}\b", text)
         if any(o.lower() not in name.lower().split() for o in others):
             return True
+        # ("Partnership Improvement Board" is another "Children's Improvement Board"; "Medway
+        # Children's Services", with a word the question gives, is not another)
+        words = name.split()
+        if len(words) >= 3 and asked is not None:
+            others = re.findall(rf"\b([A-Z][\w'-]*)\s+{re.escape(' '.join(words[-2:]))}\b", text)
+            if any(o.lower().replace("'", "") not in asked.lower().replace("'", "").replace("\u2019", "") for o in others):
+                return True
     return False
 
 

@@ -23,7 +23,7 @@ from kg.qa.acronyms import abbreviations, definitions, expansions
 from kg.qa.casing import Recaser
 from kg.qa.analysis import ASKS_WHAT_DONE, actor_decided, analyse, asked_clause, asking_sentence, future_only, past_only
 from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
-from kg.qa.extend import author_before, items_below, rare_word_after, table_below
+from kg.qa.extend import FIRST_PERSON, author_before, items_below, rare_word_after, speaker_named, speakers, table_below
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
@@ -54,6 +54,7 @@ UNBANDED = 0.8  # rank of a sentence that does not state the band the question n
 UNTENSED = 0.8  # rank of a sentence that says nothing of the future, for "will …?"
 OLDER = 0.9  # rank of a sentence dated before another candidate's, for "when did … last …"
 UNNAMED = 0.9  # rank of a sentence whose paragraph lacks a name the question gives
+SPOKEN = 0.8  # answer-kind fit of a first-person sentence of a member's report, for a who-question
 PRESENTER = 0.9  # rank of a "Report from:" line, for who wrote a paper (its "Author:" line answers)
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
@@ -81,6 +82,7 @@ class _DocumentText(NamedTuple):
     folded: str
     defined: dict[str, str]
     spans: tuple[DateSpan, ...]
+    speakers: dict[str, tuple[str, str]]  # paragraph → the member's line that its "I" is
 
 
 class QuestionAnswerer:
@@ -150,6 +152,9 @@ class QuestionAnswerer:
             text, used = table_below(snap.catalog, a.question, best, text, used)
         elif a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question):
             text, used = author_before(snap.catalog, best, text, used)
+        elif a.answer_type == AnswerType.PERSON:
+            speaker = self._document(snap, state, best.context.document_id).speakers.get(best.context.paragraph_id)
+            text, used = speaker_named(speaker, best, text, used)
         if a.answer_type == AnswerType.YESNO:
             text = rare_word_after(best, ranked, rare, self._stems, text)
         if a.answer_type not in (AnswerType.FIGURE, AnswerType.TREND, AnswerType.DATE, AnswerType.LIST) and not (
@@ -303,7 +308,7 @@ class QuestionAnswerer:
         """What the question names that the best answer's evidence does not."""
         near = fold(best.context.text + " " + best.context.around)
         doc_id = best.context.document_id
-        whole, defined, _ = self._document(snap, state, doc_id)
+        whole, defined, _, _ = self._document(snap, state, doc_id)
         near = f"{near} {fold(expansions(best.context.text, defined))} {fold(abbreviations(best.context.text, defined))}"
         if best.context.headed:
             near = f"{near} {whole}"  # a form's field is about the form: its subject is the paper's
@@ -366,7 +371,8 @@ class QuestionAnswerer:
             if len(state.doc_text) >= DOC_TEXT_CACHE:  # bounded: a large corpus must not fill memory
                 state.doc_text.pop(next(iter(state.doc_text)))
             text = " ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id))
-            state.doc_text[doc_id] = _DocumentText(fold(text), definitions(text), tuple(find_spans(text)))
+            state.doc_text[doc_id] = _DocumentText(fold(text), definitions(text), tuple(find_spans(text)),
+                                                   speakers(snap.catalog, doc_id))
         return state.doc_text[doc_id]
 
     def _payee_missing(self, a: Analysis, best: Scored) -> bool:
@@ -424,6 +430,7 @@ class QuestionAnswerer:
             document = self._document(snap, state, c.document_id)
             defined = document.defined
             held = snap.catalog.document(c.document_id).meta.meeting_date
+            council = snap.catalog.document(c.document_id).meta.council or ""
             ctx_text = f"{c.text} {c.around} {expansions(c.text, defined)}"
             ctx_stems = self._stems(ctx_text)
             ctx_cov = coverage(ctx_stems, weights)
@@ -449,6 +456,11 @@ class QuestionAnswerer:
                     own_text = f"{s.text} {c.heading}"
                 cov = coverage(self._stems(f"{own_text} {expansions(s.text, defined)}"), weights)
                 tf = type_fit(a, s, qnums, names)
+                if (a.answer_type == AnswerType.PERSON and tf < SPOKEN and c.paragraph_id in document.speakers
+                        and a.role and re.search(rf"\b{a.role}", s.text, re.I) and FIRST_PERSON.search(s.text)
+                        and all(fold(w) in fold(f"{s.text} {council}") for w in a.salient)
+                        and self._stems(_role_object(a)) <= self._stems(f"{s.text} {council}")):  # (the board it chairs)
+                    tf = SPOKEN  # "I am proud to chair our Board", in a member's report: the member holds the role
                 if wanted and s.text.endswith(":"):
                     # "What are the four areas…": a lead-in fits when four items follow it.
                     tf = 1.0 if len(sentences) - s.index - 1 == wanted else 0.5
@@ -470,7 +482,7 @@ class QuestionAnswerer:
                     score *= EXCLUDED  # "besides noting the report": the noting is not the answer
                 if a.role and not re.search(rf"\b{a.role}", c.text if c.headed else own_text, re.I):
                     score *= UNROLED  # a name, but not in the role asked about
-                if named and contrasts(named, s.text):
+                if named and contrasts(named, s.text, a.question):
                     score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about
                 if bands and not any(b in _band_text(s.text) for b in bands):
                     score *= UNBANDED  # "aged 10-15" is not answered by a sentence about ages 0-25
@@ -619,6 +631,16 @@ def _paragraphs_with(snap: Snapshot, words: str) -> list[str]:
     top = np.argsort(-scores)[:CASE_SAMPLE]
     rows = lexical.rows[top[scores[top] > 0]]
     return [p.paragraph.text for p in snap.catalog.paragraphs_by_rows([int(r) for r in rows]).values()]
+
+
+def _role_object(a: Analysis) -> str:
+    """What a who-question's role is of, without its dates: "Corporate Parenting Board" in "Who
+    chairs Medway's Corporate Parenting Board?"."""
+    at = re.search(rf"\b{a.role}\w*\b", a.question, re.I) if a.role else None
+    rest = a.question[at.end():] if at else ""
+    for span in find_spans(rest):
+        rest = rest.replace(span.label, " ")
+    return rest
 
 
 def _band_text(text: str) -> str:

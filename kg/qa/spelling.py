@@ -4,7 +4,8 @@ use before it is analysed.
 
 Two steps, both conservative:
 
-* texting shorthand (cllr, cttee, mtg, ppl, yr, approx, "no. of", "apr 22") is written out;
+* texting shorthand (cllr, cttee, mtg, ppl, yr, approx, "no. of", "apr 22") is written out, and
+  numbers said in words ("twenty twenty-three", "sixteen point nine percent") are put in digits;
 * a word that no paragraph holds and that is not an English word is a slip when one edit
   (a letter dropped, added, changed or two swapped) turns it into a word the papers use.
   A real word the papers lack ("potholes", "parking") is left alone: that the papers never
@@ -18,6 +19,7 @@ import re
 from typing import Callable
 
 from kg.qa.dates import dates_in_full
+from kg.qa.numerals import digits_for_words
 
 MIN_LENGTH = 4  # shorter slips are too ambiguous to mend
 CACHE = 4096  # words whose mending is remembered
@@ -35,7 +37,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bppl\b", "people"), (r"\byrs\b", "years"), (r"\byr\b", "year"),
         (r"\bapprox\b\.?", "approximately"), (r"\bgovt\b", "government"), (r"\bdept\b", "department"),
         (r"\bno\.(?=\s+of\b)", "number"), (r"\bnos\.?(?=\s+of\b)", "numbers"),
-        (r"\binfo\b", "information"), (r"\bthru\b", "through"), (r"\bw/o\b", "without"),
+        (r"\binfo\b", "information"), (r"\bexecs\b", "executives"), (r"\bexec\b", "executive"), (r"\bthru\b", "through"), (r"\bw/o\b", "without"),
         (r"\b(what|who|how|where|when|why) r\b", r"\1 are"), (r"\b(what|who|how|can|could|did) u\b", r"\1 you"),
     ))
 
@@ -65,7 +67,7 @@ class Speller:
         self._mended: dict[str, str | None] = {}
 
     def __call__(self, question: str) -> str:
-        question = dates_in_full(question)  # "apr 22 to mar 23"
+        question = dates_in_full(digits_for_words(question))  # "twenty twenty-three", "apr 22 to mar 23"
         for pattern, full in _SHORTHAND:
             question = pattern.sub(full, question)
         out, at = [], 0
@@ -89,7 +91,11 @@ class Speller:
 
     def _best(self, word: str) -> str | None:
         """The papers' word one edit from ``word``, when ``word`` is a slip; else None."""
-        if "'" in word or "\u2019" in word or self._frequency(word) or self._is_english(word):
+        if "'" in word or "\u2019" in word or self._is_english(word):
+            return None
+        if word.endswith("s") and self._frequency(possessive := f"{word[:-1]}'s") >= CORPUS_WORD:
+            return possessive  # "childrens services", "medways plan": the apostrophe left out
+        if self._frequency(word):
             return None
         scored = []
         for c, rank in edits(word).items():
@@ -102,7 +108,8 @@ class Speller:
 
 
 class English:
-    """Whether a word is English, by pyspellchecker's dictionary, loaded on first use."""
+    """Whether a word is English, by pyspellchecker's dictionary (loaded on first use), in its
+    American spelling or the British one papers use ("organisations", "behaviour", "centre")."""
 
     def __init__(self) -> None:
         self._words = None
@@ -112,4 +119,17 @@ class English:
             from spellchecker import SpellChecker
 
             self._words = SpellChecker(language="en", distance=1)
-        return word in self._words
+        return word in self._words or any(us in self._words for us in american(word))
+
+
+# British endings and their American forms
+_BRITISH = tuple((re.compile(p), us) for p, us in (
+    (r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1"), (r"ys(e|ed|es|ing)$", r"yz\1"),
+    (r"our(s|ed|ing|able|ite|ites|hood)?$", r"or\1"), (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"),
+    (r"ence(s)?$", r"ense\1"), (r"ll(ed|ing|er|ers)$", r"l\1"), (r"amme(s)?$", r"am\1"),
+))
+
+
+def american(word: str) -> list[str]:
+    """The American spellings a British word may have ("organisations" → "organizations")."""
+    return [rx.sub(us, word) for rx, us in _BRITISH if rx.search(word)]

@@ -671,3 +671,22 @@ def test_what_a_committee_did_with_an_item_is_a_decision_and_bed_and_breakfast_i
 
     tok = FoldingTokenizer()
     assert set(tok("B&Bs")) <= set(tok(" ".join(analyse("Are any living in hotels or bed and breakfasts?").terms)))
+
+
+def test_informal_openers_ask_what_follows_them():
+    assert analyse("do we know who medways dfe adviser is").answer_type == AnswerType.PERSON
+    a = analyse("any idea how many kids are eligible for send transport in medway")
+    assert a.answer_type == AnswerType.FIGURE and "idea" not in a.terms
+    assert analyse("who actually chairs the board").role == "chair"
+    assert analyse("What is the name of the independent chair of the Board?").role == "chair"
+
+
+def test_another_board_of_the_same_kind_is_a_contrast():
+    from kg.qa.names import contrasts, named_kinds
+
+    q = "Who chairs the independent Children's Improvement Board?"
+    named = named_kinds(q)
+    assert contrasts(named, "The Council will relaunch the Partnership Improvement Board, chaired by the Director.", q)
+    assert not contrasts(named, "The Children's Improvement Board is chaired independently.", q)
+    q = "When did the Inspection of Local Authority Children's Services take place in Medway?"
+    assert not contrasts(named_kinds(q), "The ILACS took place in Medway Children's Services in July 2023.", q)

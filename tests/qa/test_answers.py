@@ -197,3 +197,16 @@ def test_who_wrote_a_paper_is_its_author_not_the_director_it_is_from(medway):
     out = medway.ask("When was the new service for supervised family time between children in care and their "
                      "families launched?")
     assert out.answered and "June 2023" in out.answer
+
+
+def test_who_i_am_in_a_members_report_answers_who_holds_the_role(medway):
+    out = medway.ask("Who chairs Medway's Corporate Parenting Board?")
+    assert out.answered and "Iles" in out.answer and "chair" in out.answer
+    # "I am a member of the Board" does not say who chairs it; another board's chair is not its chair
+    out = medway.ask("Who actually chairs the independent Children's Improvement Board?")
+    assert not out.answered
+
+
+def test_how_many_kids_is_answered_by_a_count_of_pupils(medway):
+    out = medway.ask("any idea how many kids are eligible for send transport in medway")
+    assert out.answered and "1703" in out.answer

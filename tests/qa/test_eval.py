@@ -89,7 +89,9 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundredseventh", 0.79), ("medway_hundredeighth", 0.79), ("medway_hundredninth", 0.85),
             ("medway_hundredtenth", 0.85), ("medway_hundredeleventh", 0.94), ("medway_hundredtwelfth", 0.79),
             ("medway_hundredthirteenth", 0.94), ("medway_hundredfourteenth", 0.85), ("medway_hundredfifteenth", 0.85),
-            ("medway_hundredsixteenth", 0.91), ("medway_hundredseventeenth", 0.97), ("medway_hundredeighteenth", 0.94)]
+            ("medway_hundredsixteenth", 0.91), ("medway_hundredseventeenth", 0.97), ("medway_hundredeighteenth", 0.94),
+            ("medway_hundrednineteenth", 0.88), ("medway_hundredtwentieth", 0.82), ("medway_hundredtwentyfirst", 0.88),
+            ("medway_hundredtwentysecond", 0.79)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

@@ -69,3 +69,24 @@ def test_months_and_years_typed_short_are_written_in_full():
     # a full month and two digits may be a day; a 2021/22 year is not a month's
     assert dates_in_full("on March 23 we met") == "on March 23 we met"
     assert dates_in_full("in 2021/22 and may 22 numbers") == "in 2021/22 and may 22 numbers"
+
+
+def test_a_possessive_typed_without_its_apostrophe_takes_it():
+    papers = ["Children's Services grew.", "The Children's Improvement Board met.", "Children's homes opened.",
+              "Councils met.", "The councils agreed."]
+    index = LexicalIndex.build(list(range(len(papers))), papers)
+    spell = Speller(index.frequency, English())
+    assert spell("who chairs the childrens improvement board") == "who chairs the children's improvement board"
+    assert spell("how many councils met") == "how many councils met"  # a plural stays a plural
+
+
+def test_british_spellings_are_english_words():
+    from kg.qa.spelling import american
+
+    english = English()
+    assert all(english(w) for w in ("organisations", "behaviour", "centre", "programmes", "recognised"))
+    assert american("organisations") == ["organizations"] and not english("childrens")
+    papers = ["Partner organisations met.", "Organisations agreed.", "The organisations signed.", "Organizing began."]
+    index = LexicalIndex.build(list(range(len(papers))), papers)
+    assert Speller(index.frequency, english)("which organisations make up the board") == \
+        "which organisations make up the board"

@@ -23,7 +23,8 @@ STOP = frozenset(
     and or not no any all there their they them we our you your i me my he she his her than then
     into over under between since during per up down out off again further once only own same so
     very can will would should could may might must shall just also itself themselves himself herself
-    ourselves yourself among amongst""".split()
+    ourselves yourself among amongst ours him hers theirs mine she'd he'd we'd we've they've i'd i've we're
+    they're""".split()
 )
 # Words that frame a question but say nothing about its subject.
 FRAMING = frozenset(
@@ -38,7 +39,10 @@ FRAMING = frozenset(
     call email moment mention mentions mentioned named topic topics
     altogether exact exactly precise precisely normal normally usual usually proper properly ordinary ordinarily
     simply merely purely anyone anybody someone somebody everyone anything something really truly claim claims
-    claimed like else behind problem problems stuck lately please kindly grateful appreciate anywhere somewhere""".split()
+    claimed like else behind problem problems stuck lately please kindly grateful appreciate anywhere somewhere
+    magnitude extent rationale justification justify justified determination stated ultimately eventually
+    son sons daughter daughters grandson granddaughter grandchild grandchildren neighbour neighbours
+    friend friends husband wife mum dad""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -92,7 +96,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))" + _NOT_A_SUM, re.I)),
     (AnswerType.PERSON, re.compile(
-        r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b|\b(?:what is|what was|what's) (?:the )?name of\b|"
+        r"^\s*(?:in|on|by|from|with|for|under) (whose)\b|"  # "In whose name was the report presented?"
+        r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b(?! (?:are|were) (?:the|its|their) "
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) [\w-]+s\b)|\b(?:what is|what was|what's) (?:the )?name of\b|"
         r"\b(?:what is|what was|what's) (?:the|that|this|his|her|their) [\w'\u2019 -]{0,40}?['\u2019]s? names?\b|^\s*(?:the\s+)?names? of\b|"
         r"\bname (?:the |our |their )?(?:[\w'\u2019-]+ ){0,3}?(?:officer|person|councillor|director|chair|adviser|advisor|head|manager|"
         r"leader|member|holder)\b|\bwho (?:should|do|can) (?:i|we) (?:contact|ask)\b|"
@@ -116,6 +122,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),
     (AnswerType.LIST, re.compile(r"^\s*(list|name|which|what (?:are|were) the|what (?:kinds?|types?|sorts?) of)\b|"
+                                  # "who are the three partners?": a counted list of organisations or people
+                                  r"\bwho (?:are|were) (?:the|its|their) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) "
+                                  r"[\w-]+s\b|"
                                   r"^\s*what (?:[\w-]+ )?[a-z]+s (?:did|do|does|have|has|were|are|make up|comprise)\b|"
                                   # "what key risks to delivering the duty were listed…"
                                   r"^\s*what (?:[a-z-]+ ){0,2}?(?!(?:was|is|does|has)\b)[a-z]+s (?:to|of|for|in|from) .{0,80}?"
@@ -184,6 +193,10 @@ def analyse(question: str) -> Analysis:
         if rest != q and not _RULE[AnswerType.TREND].search(rest) and _RULE[AnswerType.FIGURE].search(rest):
             answer_type = AnswerType.FIGURE
     spans = [_shifted(q, span) for span in find_spans(q)]
+    # "What rating did Ofsted give it in 2021, before it was rated good in June 2022?": the
+    # trailing clause's date sets the scene; the question's own date is the one asked
+    if (scene := _SCENE_AFTER.search(q)) is not None and any(q.find(s.label) < scene.start() for s in spans):
+        spans = [s for s in spans if q.find(s.label) < scene.start()]
     if (lead := _AFTERMATH.match(q)) is not None:
         # "Following the July 2023 inspection, who was proposed to chair…": what is asked came after
         spans = [DateSpan(s.label, s.start, date(s.start.year + AFTERMATH_YEARS, 12, 31))
@@ -234,7 +247,7 @@ _KEYWORD_TYPES = (
                                    r"director|presenter)\b", re.I)),
     (AnswerType.DATE, re.compile(r"\b(?:date|dates|when|deadline)\b", re.I)),
     (AnswerType.DECISION, re.compile(r"\b(?:decision|decisions|recommendation|recommendations|resolution|resolved|"
-                                     r"agreed|decided|recommended)\b", re.I)),
+                                     r"agreed|decided|recommended|verdict|outcome)\b", re.I)),
     (AnswerType.FIGURE, re.compile(r"\b(?:cost|costs|rate|rates|price|budget|spend|funding|amount|number|numbers|total|count|"
                                    r"percentage|proportion|share|figure|deficit|overspend|salary|fee|fees|allowance|caseloads?|headcount)\b", re.I)),
     (AnswerType.LIST, re.compile(r"\b(?:themes|risks|areas|reasons|priorities|services|recommendations|actions|"
@@ -288,6 +301,7 @@ _NEGATED_TAG = re.compile(r",\s*(?:is|was|are|were|did|does|do|has|have|had|wo|c
                           r"\s*\?\s*$", re.I)
 _NEGATED_AUX = re.compile(r"^(\s*(?:is|was|are|were|did|does|do|has|have|had|wo|ca|could|should|would))n['\u2019]t\b", re.I)
 _TAG = re.compile(r",?\s+i wonder\s*\??\s*$", re.I)
+_SCENE_AFTER = re.compile(r",\s*(?:before|after|since|following|until|when)\s+(?:it|they|he|she|this|that|the)\b[^?]*\?\s*$", re.I)
 _YES_NO_OPENING = re.compile(r"\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)
 _IF_SO = re.compile(r",?\s*(?:and\s+)?if so,?\s+(?=(?:what|who|whom|which|when|where|how)\b)", re.I)
 _WH = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
@@ -681,8 +695,10 @@ _MONTH_NAMES = frozenset("january february march april may june july august sept
 def _salient(words: list[str]) -> list[str]:
     """Capitalised words after the first: names, places and bodies the answer must be about."""
     out = []
+    # ("Children's Improvement Board - who is the chair?": a headline's first word is a name's too)
+    named_first = len(words) > 1 and words[1][:1].isupper() and words[0].lower() not in STOP and not _ASKING.match(words[0])
     for i, w in enumerate(words):
-        if i == 0 or not w[0].isupper() or w.lower() in STOP or w.lower() in _MONTH_NAMES:
+        if (i == 0 and not named_first) or not w[0].isupper() or w.lower() in STOP or w.lower() in _MONTH_NAMES:
             continue  # a month is a date, which date fit weighs
         word = w.strip("'\u2019")  # "under 'Grow Your Own'": the quotes are not the name's
         out.append(word[:-2] if word.endswith(("'s", "\u2019s")) else word)

@@ -45,6 +45,9 @@ _ASKS_REQUEST = re.compile(r"\b(?:(?:was|were|is|are|been|being) (?:[\w'-]+ ){0,
                            r"propos\w*)\b", re.I)
 _REQUEST = re.compile(r"\b(?:(?:is|are|was|were|being) (?:being )?(?:asked|invited|requested) to|recommend(?:s|ed|ation)?|"
                       r"propos(?:e|es|ed|al))\b", re.I)
+# "What did the committee decide / resolve / adopt …?": what a body itself decided
+_ASKS_RESOLVED = re.compile(r"\b(?:did|has|have|had)\s+(?:the\s+)?[\w'\u2019 -]{0,60}?\b(?:decide|resolve|adopt|agree)\b|"
+                            r"\b(?:what|which) (?:formal )?(?:resolution|decision)s? did\b", re.I)
 _RECORDED = re.compile(r"\b(?:Committee|Cabinet|Council|Board|Panel|Forum|[Mm]embers)\s+(?:\w+\s+)?(?:noted|agreed|resolved|"
                        r"decided|approved|endorsed|accepted|rejected|deferred)\b|\bRESOLVED\b|"
                        r"\bit was (?:\w+\s+){0,3}?(?:agreed|resolved|decided)\b")
@@ -64,7 +67,7 @@ _ASKS_RATIO = re.compile(r"\b(?:on average|average|mean|median)\b|\b(?:each|ever
                          r"member|team|home|place|bed|head|resident|household)s?\b", re.I)
 _RATIO = re.compile(r"\b(?:per|each|every|average|averag\w*|mean|median|ratio|caseloads?|one in|1 in|out of)\b|"
                     r"\d\s*:\s*\d|\d\s*/\s*\d|\d(?:\.\d+)?\s*(?:%|per cent)", re.I)
-_LISTED = re.compile(r"\b(?:what|which)(?: [\w-]+)? (?:are|were) (?:the|its|their|our) (?:\d+ |two |three |four |five |six |seven |eight |"
+_LISTED = re.compile(r"\b(?:what|which|who)(?: [\w-]+)? (?:are|were) (?:the|its|their|our) (?:\d+ |two |three |four |five |six |seven |eight |"
                      r"nine |ten )?(?:[\w'\u2019-]+ ){0,2}?([a-z]+(?:-[a-z]+)*s)\b|"
                      r"\b(?:what|which) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w'\u2019-]+ ){0,2}?([a-z]+(?:-[a-z]+)*s)\b|"
                      r"^\s*(?:list|name) (?:the |all )?(?:\d+ |two |three |four |five |six |seven |eight |nine |ten )?"
@@ -309,7 +312,12 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         # "What did the Committee decide" is answered by what it recorded ("The Committee
         # noted…"), better than by what a report asked of it or recommended.
         if not _ASKS_REQUEST.search(a.question) and _REQUEST.search(s.text) and not _RECORDED.search(s.text):
-            return 0.7
+            # ("What did the committee decide in January 2021?": what it was asked to do is not it)
+            return 0.4 if _ASKS_RESOLVED.search(a.question) else 0.7
+        if _ASKS_RESOLVED.search(a.question) and not _RECORDED.search(s.text) and re.search(
+                r"\b(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:agreed|approved|decided)\b", s.text) and not re.search(
+                r"\b(?:agreed|approved|decided|resolved)\s+(?:by|that)\b", s.text):
+            return 0.5  # "this funding was only agreed to the end of March": agreed, but by no one named
         return 1.0
     return 0.6
 

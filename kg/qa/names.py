@@ -41,8 +41,8 @@ def named_kinds(question: str) -> list[tuple[str, str]]:
     out = []
     for m in _CAPITAL_RUN.finditer(question):
         words = m.group(0).split()
-        if len(words) >= 2 and m.start() > 0:
-            out.append((m.group(0), words[-1]))
+        if len(words) >= 2 and (m.start() > 0 or _HEADLINE.match(question, m.end())):
+            out.append((m.group(0), words[-1]))  # ("Eden House: when does it open?" names it first)
     return out
 
 
@@ -108,6 +108,19 @@ def body_run(question: str, word: str) -> str | None:
 _BODY_NOUN = re.compile(r"\s(?:Committee|Board|Council|Panel|Forum|Partnership|Cabinet|Trust|Authority|Commission|"
                         r"Sub-Committee|Subcommittee)$")
 _QUOTED = re.compile(r"(?<!\w)['\u2018\"\u201c]([A-Z][^'\u2019\"\u201d?]{2,80}?)['\u2019\"\u201d](?!\w)")
+_HEADLINE = re.compile(r"\s*(?::|\s-|\u2013|\u2014)")
+_HEADLINE_TOPIC = re.compile(r"^\s*([^?:\u2013\u2014]{3,80}?)\s*(?::|\s-\s|\u2013|\u2014)\s*\S")
+
+
+def headline_topic(question: str) -> str:
+    """The topic a headline-style question puts first ("Old Vic assessment unit: did Cabinet
+    approve the plan?" → "Old Vic assessment unit"), or ""; the answer must be about it."""
+    m = _HEADLINE_TOPIC.match(question)
+    if m is None or re.match(r"\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|"
+                             r"had|can|could|will|would|should|in|on|at|for|from|by|according|after|before|since)\b",
+                             m.group(1), re.I):
+        return ""
+    return m.group(1)
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 
 

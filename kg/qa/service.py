@@ -30,7 +30,7 @@ from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan
 from kg.qa.sentences import sentences_of
 from kg.qa.spelling import English, Speller
-from kg.qa.names import body_run, contrasts, fold, named_kinds, other_kind, qualifiers, run_of, states_role
+from kg.qa.names import body_run, contrasts, fold, headline_topic, named_kinds, other_kind, qualifiers, run_of, states_role
 from kg.qa.polarity import verdict
 from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import SEASONS, find_spans, wants_latest
@@ -339,8 +339,14 @@ class QuestionAnswerer:
         # A body named in full ("the Planning Committee") is in the paper only if its name is:
         # "planning" and "committee" apart do not name it.
         unnamed = {w for w in missing if (run := body_run(a.question, w)) and fold(run) not in whole}
+        # ("Old Vic assessment unit: did Cabinet approve the plan?": a headline's topic must be the paragraph's)
+        unnamed |= {w for w in missing if w in headline_topic(a.question).split() and not w.isupper()}  # (an acronym may be spelt out)
         return calibration.Gaps(
-            actor_unconfirmed=bool(a.actor) and not actor_decided(
+            # (the paper's own council is no other actor: "how many plans had Medway agreed")
+            actor_unconfirmed=bool(a.actor) and not (a.answer_type not in (AnswerType.DECISION, AnswerType.YESNO)
+                                                     and set(fold(a.actor).split()) <= set(
+                fold(snap.catalog.document(doc_id).meta.council or "").split()))
+            and not actor_decided(
                 a.actor, best.context.text, body, acting=bool(ASKS_WHAT_DONE.search(a.question))),
             predicate_missing=(bool(a.predicate) and not self._stems(a.predicate) <= self._stems(_with_antecedent(best)))
             or self._payee_missing(a, best),

@@ -71,6 +71,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("live", "lives", "living", "lived", "resident", "reside", "resides", "residing"),
     ("additional", "extra", "add", "added", "adding", "adds"),
     ("pupil", "pupils", "learner", "learners"),
+    ("remove", "removed", "removing", "eliminate", "eliminated", "eliminating", "clear", "cleared", "clearing",
+     "eradicate", "eradicated"),
     ("unique", "peculiar"),
     ("judgement", "judgements", "judgment", "judgments", "verdict", "verdicts"),
     ("reach", "reached", "reaches", "hit", "hits"),
@@ -97,6 +99,7 @@ _PHRASES = (
      r"\1decide"),  # "what resolution did the Committee reach"
     (re.compile(r"\b(?:get|getting|got) in (?:touch|contact) with\b", re.I), "contact"),
     (re.compile(r"\b(?:walk|walks|walked|walking) out\b|\b(?:quit|quits|quitting)\b", re.I), "left"),
+    (re.compile(r"\b(?:go|goes|went|gone|going) ahead\b", re.I), "held"),
     (re.compile(r"\bbed (?:and|&) breakfasts\b", re.I), "B&Bs"),
     (re.compile(r"\bbed (?:and|&) breakfast\b", re.I), "B&B"),
 )

@@ -690,3 +690,37 @@ def test_another_board_of_the_same_kind_is_a_contrast():
     assert not contrasts(named, "The Children's Improvement Board is chaired independently.", q)
     q = "When did the Inspection of Local Authority Children's Services take place in Medway?"
     assert not contrasts(named_kinds(q), "The ILACS took place in Medway Children's Services in July 2023.", q)
+
+
+def test_a_headline_question_names_its_topic_first():
+    from kg.qa.names import headline_topic, named_kinds
+
+    q = "Children's Improvement Board - who is the independent chair?"
+    assert analyse(q).role == "chair" and "Children" in analyse(q).salient
+    assert named_kinds(q) == [("Children's Improvement Board", "Board")]
+    assert headline_topic("Old Vic assessment unit: did Cabinet approve the plan?") == "Old Vic assessment unit"
+    assert headline_topic("In the October report: what was the rate?") == ""  # a lead-in, not a topic
+    assert analyse("'A place called home' strategy at scrutiny, March 2023: committee's verdict?"
+                   ).answer_type == AnswerType.DECISION
+
+
+def test_who_are_the_three_partners_is_a_list_and_in_whose_name_a_person():
+    from kg.qa.composer import listed_noun
+
+    q = "Medway Safeguarding Children Partnership: who are the three partners?"
+    assert analyse(q).answer_type == AnswerType.LIST and listed_noun(q) == "partners"
+    assert analyse("In whose name was the October 2023 report presented?").answer_type == AnswerType.PERSON
+    assert analyse("Has the plan been approved, by whom, and by when?").answer_type != AnswerType.PERSON
+
+
+def test_framing_of_formal_and_family_questions_is_not_asked_for():
+    a = analyse("What was the magnitude of the expansion in the number of social work posts?")
+    assert "magnitude" not in a.terms
+    a = analyse("If my daughter had to go into care now, how likely is it she'd be placed within 20 miles?")
+    assert "daughter" not in a.terms and "she'd" not in a.terms
+
+
+def test_a_trailing_clause_with_its_own_date_sets_the_scene():
+    a = analyse("What rating did Ofsted give Parklands at its 2021 inspection, before it was rated good in June 2022?")
+    assert [d.label for d in a.dates] == ["2021"]
+    assert len(analyse("What did the committee decide in March 2023 about the June 2022 report?").dates) == 2

@@ -108,7 +108,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(?:(?:on|by|from|until|till|since|in|at|for) )?"
                                   r"(when|what (?:exact |precise |specific )?dates?|which dates?|(?:what|which) (?:year|month|day)|how long|within what|over what period|"
                                   r"what (?:period|timescale|timeframe|time ?frame)|"
-                                  r"in what year|at what time|what time)\b|"
+                                  r"in what year|at what time|what time|"
+                                  r"what (?:is|was|are|were) the (?:exact |precise |specific )?dates?)\b|"
                                   r"\b(?:give|state|tell me|what is|what was|what's) the (?:exact )?date\b", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.DECISION, re.compile(

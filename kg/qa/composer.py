@@ -104,13 +104,15 @@ def _other_event(question: str, text: str, label: str) -> bool:
     if m is None:
         return False
     asked = question.lower()
-    return not any(w in asked for w in _EVENT_WORDS.get(m.group(1).lower(), (m.group(1).lower()[:5],)))
+    return not any(re.search(rf"\b{w}", asked) for w in _EVENT_WORDS.get(m.group(1).lower(), (m.group(1).lower()[:5],)))
 
 
 # what happens to a paper, beside what the paper is about
 _EVENT_BEFORE = re.compile(r"\b(published|issued|circulated|updated|despatched|dispatched)\s+"
                            r"(?:(?:on|in|at|from|by|the|of)\s+){0,3}$", re.I)
-_EVENT_WORDS = {"published": ("publish", "out", "issue", "release"), "issued": ("publish", "issue", "release")}
+# (a report "came out"; an inspection "carried out" is not its publishing)
+_EVENT_WORDS = {"published": ("publish", r"(?:come|came|comes|coming|went|go|goes|gone|be) out\b", "issue", "release"),
+                "issued": ("publish", "issue", "release")}
 
 
 def listed_noun(question: str) -> str | None:
@@ -191,6 +193,9 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.1  # "what was the budget" answered by a count of children
         if not unit and a.unit_hint == "percent" and _ASKS_PERCENT.search(a.question):
             return 0.1  # "what percentage were agency staff" answered by a count of posts
+        if re.search(r"\brates?\b", a.question, re.I) and not re.search(
+                r"%|per cent|£|\bper\b|\ban? (?:hour|week|day|month|year)\b|\b\d+ in \d|\bout of\b", text):
+            return 0.3  # "what was the attendance rate" is not answered by "2 new provisions"
         per = next((u for u, (asks, _) in _PER.items() if asks.search(a.question)), None)
         if per and not _PER[per][1].search(text):
             return 0.1  # "what do we pay per hour" answered by a total

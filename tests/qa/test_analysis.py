@@ -724,3 +724,12 @@ def test_a_trailing_clause_with_its_own_date_sets_the_scene():
     a = analyse("What rating did Ofsted give Parklands at its 2021 inspection, before it was rated good in June 2022?")
     assert [d.label for d in a.dates] == ["2021"]
     assert len(analyse("What did the committee decide in March 2023 about the June 2022 report?").dates) == 2
+
+
+def test_the_exact_dates_asked_are_a_date_and_carrying_out_is_not_publishing():
+    from kg.qa.composer import _other_event
+
+    assert analyse("What were the exact dates Ofsted were in for the ILACS inspection?").answer_type == AnswerType.DATE
+    text = "The ILACS took place in July 2023, published on 11th September 2023."
+    assert _other_event("When did Ofsted carry out the 2023 inspection?", text, "11th September 2023")
+    assert not _other_event("When did the inspection report come out?", text, "11th September 2023")

@@ -93,7 +93,9 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundrednineteenth", 0.88), ("medway_hundredtwentieth", 0.82), ("medway_hundredtwentyfirst", 0.88),
             ("medway_hundredtwentysecond", 0.82), ("medway_hundredtwentythird", 0.73), ("medway_hundredtwentyfourth", 0.73),
             ("medway_hundredtwentyfifth", 0.91), ("medway_hundredtwentysixth", 0.85), ("medway_hundredtwentyseventh", 0.97),
-            ("medway_hundredtwentyeighth", 0.94), ("medway_hundredtwentyninth", 0.91), ("medway_hundredthirtieth", 0.97)]
+            ("medway_hundredtwentyeighth", 0.94), ("medway_hundredtwentyninth", 0.91), ("medway_hundredthirtieth", 0.97),
+            ("medway_hundredthirtyfirst", 0.76), ("medway_hundredthirtysecond", 0.76), ("medway_hundredthirtythird", 0.94),
+            ("medway_hundredthirtyfourth", 0.79)]
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

@@ -742,3 +742,14 @@ def test_what_a_body_decided_is_not_what_it_was_asked_or_what_someone_agreed():
     b = analyse("What resolution did the Committee adopt at its March 2023 meeting?")
     assert type_fit(b, _sentence("This funding was only agreed to the end of March 2023."), set()) == 0.5
     assert type_fit(b, _sentence("The Committee noted the report."), set()) == 1.0
+
+
+def test_a_rate_is_a_share_a_price_or_so_many_per_something():
+    from kg.qa.analysis import analyse
+    from kg.qa.composer import type_fit
+
+    a = analyse("What was the overall attendance rate in Medway primary schools in 2022-23?")
+    assert type_fit(a, _sentence("We have opened 2 new satellite provisions at two primary schools in 2022-23."), set()) == 0.3
+    assert type_fit(a, _sentence("Attendance in primary schools was 94.1% in 2022-23."), set()) > 0.5
+    hourly = analyse("What is the hourly rate for agency social workers?")
+    assert type_fit(hourly, _sentence("Agency social workers cost £38 an hour."), set()) > 0.5

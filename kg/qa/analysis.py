@@ -14,6 +14,7 @@ from datetime import date
 from kg.qa.acronyms import spelled_out
 from kg.qa.dates import find_spans, wants_latest
 from kg.qa.guesses import CHECK_TAG, without_guess
+from kg.qa.numerals import UNITS
 from kg.qa.records import AnswerType, Analysis, DateSpan
 from kg.qa.synonyms import rewrite_phrases
 
@@ -45,9 +46,7 @@ FRAMING = frozenset(
     friend friends husband wife mum dad""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {w: str(i) for w, i in {**UNITS, "twenty": 20}.items()}
 
 # "What funding request did the Portfolio Holder back?" asks for the request, not a sum
 _NOT_A_SUM = r"(?!\s+(?:requests?|bids?|applications?|proposals?|decisions?|streams?|sources?|arrangements?|conditions?|rules?))"

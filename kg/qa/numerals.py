@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 
-_UNITS = {w: i for i, w in enumerate(
+UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 _SCALES = {"hundred": 100, "thousand": 1000}
 _LARGE = ("million", "billion")
-_WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True)) + r")"
+_WORD = r"(?:" + "|".join(sorted([*UNITS, *_TENS, *_SCALES], key=len, reverse=True)) + r")"
 # a run of number words: "one hundred and forty-one", "twenty twenty-three", "sixteen point nine"
 _RUN = re.compile(rf"\b{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*(?:\s+point(?:\s+{_WORD})+)?\b", re.I)
 _A_SCALE = re.compile(r"\ba\s+(hundred|thousand)\b", re.I)
-_SMALL_AMOUNT = re.compile(rf"(?<!point )\b({'|'.join(sorted(_UNITS, key=len, reverse=True))})\s+(?=(?:million|billion|percent|per cent|pounds)\b)",
+_SMALL_AMOUNT = re.compile(rf"(?<!point )\b({'|'.join(sorted(UNITS, key=len, reverse=True))})\s+(?=(?:million|billion|percent|per cent|pounds)\b)",
                            re.I)
 _PERCENT = re.compile(r"(\d)\s*(?:percent|per cent)\b", re.I)
 _POUNDS = re.compile(r"\b(\d[\d.,]*(?:\s+(?:million|billion|thousand))?)\s+pounds\b", re.I)
@@ -34,10 +34,10 @@ def _cardinal(words: list[str]) -> int | None:
     """The value of a run of cardinal words ("one hundred forty one" → 141), or None."""
     total, current, seen = 0, 0, False
     for w in words:
-        if w in _UNITS:
-            if seen and current % 10 and current >= 20 or (current and current < 20 and w in _UNITS and current % 100):
+        if w in UNITS:
+            if seen and current % 10 and current >= 20 or (current and current < 20 and w in UNITS and current % 100):
                 return None  # "five six": two numbers, not one
-            current += _UNITS[w]
+            current += UNITS[w]
         elif w in _TENS:
             if current % 100:
                 return None
@@ -55,12 +55,12 @@ def _cardinal(words: list[str]) -> int | None:
 
 def _two_digits(words: list[str]) -> int | None:
     """10-99 said as one number ("twenty-three", "nineteen"), or None."""
-    if len(words) == 1 and words[0] in _UNITS and _UNITS[words[0]] >= 10:
-        return _UNITS[words[0]]
+    if len(words) == 1 and words[0] in UNITS and UNITS[words[0]] >= 10:
+        return UNITS[words[0]]
     if len(words) == 1 and words[0] in _TENS:
         return _TENS[words[0]]
-    if len(words) == 2 and words[0] in _TENS and words[1] in _UNITS and 0 < _UNITS[words[1]] < 10:
-        return _TENS[words[0]] + _UNITS[words[1]]
+    if len(words) == 2 and words[0] in _TENS and words[1] in UNITS and 0 < UNITS[words[1]] < 10:
+        return _TENS[words[0]] + UNITS[words[1]]
     return None
 
 
@@ -92,7 +92,7 @@ def _spoken(m: re.Match) -> str:
     if re.search(r"\bpoint\b", run, re.I):
         whole, _, fraction = re.split(r"\s+(point)\s+", run, maxsplit=1, flags=re.I)
         value = _cardinal(_words(whole))
-        digits = [_UNITS.get(w) for w in _words(fraction)]
+        digits = [UNITS.get(w) for w in _words(fraction)]
         if value is None or any(d is None or d > 9 for d in digits):
             return run
         return f"{value}.{''.join(str(d) for d in digits)}"
@@ -111,7 +111,7 @@ def _spoken(m: re.Match) -> str:
 def digits_for_words(text: str) -> str:
     """``text`` with spoken numbers, years, decimals, percentages and sums in digits."""
     text = _A_SCALE.sub(r"one \1", text)  # "a hundred children"
-    text = _SMALL_AMOUNT.sub(lambda m: str(_UNITS[m.group(1).lower()]) + " ", text)  # "four million", "nine percent"
+    text = _SMALL_AMOUNT.sub(lambda m: str(UNITS[m.group(1).lower()]) + " ", text)  # "four million", "nine percent"
     text = _RUN.sub(_spoken, text)
     text = _PERCENT.sub(r"\1%", text)
     return _POUNDS.sub(r"£\1", text)

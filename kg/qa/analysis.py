@@ -81,6 +81,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\b(?:improved|worsened|deteriorated|got (?:better|worse))\s+(?:since|over|from)\b)", re.I)),
     (AnswerType.FIGURE, re.compile(
         r"\b(how (?:many|much|big|large)|by how much|out of how many|by what (?:percentage|proportion|amount|margin|factor))\b|"
+        r"\bwhat\s*%|"  # "what % of staff are agency"
         r"^\s*(what (?:is|was|were|are) the (?:number|rate|total|cost|amount|percentage|"
         r"proportion|share|level|value|budget|deficit|figure|turnover|overall establishment)|"
         r"what (?:[\w-]+ ){0,2}?(?:percentage|proportion|share|rate|number|amount)\b(?! of (?:the )?(?:meeting|report))|"
@@ -139,7 +140,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
 )
 
 _UNIT_HINTS = (
-    ("percent", re.compile(r"\b(percentage|per ?cent|proportion|share|%|turnover rate)\b", re.I)),
+    ("percent", re.compile(r"\b(?:percentage|per ?cent|proportion|share|turnover rate)\b|%", re.I)),  # ("what % of…")
     ("rate", re.compile(r"\bper 10,?000\b|\brate per\b", re.I)),
     # "How many children has the funding paid for" counts children: a count wins over money words.
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),

@@ -360,6 +360,9 @@ class QuestionAnswerer:
             # "the national average turnover rate": a figure of the council's own does not answer
             qualifier_absent=unmet + bool(_NATIONAL.search(asked_clause(a.question))
                                          and not _NATIONAL.search(best.context.text))
+            # ("what % of Medway's own social workers": a national figure is not the council's)
+            + bool(_OWN.search(a.question) and _NATIONAL.search(best.sentence.text)
+                   and not _NATIONAL.search(asked_clause(a.question)))
             + self._topic_unmet(snap, a, best),
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
             salient_nearby=len({run_of(a.question, w) for w in missing
@@ -488,7 +491,7 @@ class QuestionAnswerer:
                     score *= EXCLUDED  # "besides noting the report": the noting is not the answer
                 if a.role and not re.search(rf"\b{a.role}", c.text if c.headed else own_text, re.I):
                     score *= UNROLED  # a name, but not in the role asked about
-                if named and contrasts(named, s.text, a.question):
+                if named and contrasts(named, s.text, f"{a.question} {council}"):  # ("Medway Children's Services")
                     score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about
                 if bands and not any(b in _band_text(s.text) for b in bands):
                     score *= UNBANDED  # "aged 10-15" is not answered by a sentence about ages 0-25
@@ -694,6 +697,7 @@ _DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s
 _DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (?:is|was|were|are|will|did|does|has|had) "
                           r"(?:the |a |an )?((?:[\w'\u2019-]+ ){0,3}?(?:event|session|workshop|conference|consultation|launch|"
                           r"deadline|visit))\b", re.I)
+_OWN = re.compile(r"\bown\b", re.I)
 _NATIONAL = re.compile(r"\bnational(?:\s+[\w'-]+)?\s+(?:average|rate|figure|level|mean|median|picture|comparison|benchmark|"
                        r"data|statistics|trend|turnover)s?\b|\bnationally\b|\b(?:in|across) England\b|\bEngland average\b", re.I)
 _POINTS_BACK = re.compile(r"^(?:(?:at|by|in|on|since|from|as of)\s+[^,]{0,30}?,?\s+)?(?:this|that|these|those|it|they)\b", re.I)

@@ -733,3 +733,8 @@ def test_the_exact_dates_asked_are_a_date_and_carrying_out_is_not_publishing():
     text = "The ILACS took place in July 2023, published on 11th September 2023."
     assert _other_event("When did Ofsted carry out the 2023 inspection?", text, "11th September 2023")
     assert not _other_event("When did the inspection report come out?", text, "11th September 2023")
+
+
+def test_what_percent_is_a_figure():
+    a = analyse("what % of medways own social workers are agency staff")
+    assert a.answer_type == AnswerType.FIGURE and a.unit_hint == "percent"

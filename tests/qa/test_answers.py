@@ -210,3 +210,7 @@ def test_who_i_am_in_a_members_report_answers_who_holds_the_role(medway):
 def test_how_many_kids_is_answered_by_a_count_of_pupils(medway):
     out = medway.ask("any idea how many kids are eligible for send transport in medway")
     assert out.answered and "1703" in out.answer
+
+
+def test_the_national_figure_does_not_answer_for_the_councils_own(medway):
+    assert not medway.ask("what % of medways own social workers are agency staff").answered

@@ -43,7 +43,7 @@ FRAMING = frozenset(
     claimed like else behind problem problems stuck lately please kindly grateful appreciate anywhere somewhere
     magnitude extent rationale justification justify justified determination stated ultimately eventually
     son sons daughter daughters grandson granddaughter grandchild grandchildren neighbour neighbours
-    friend friends husband wife mum dad""".split()
+    friend friends husband wife mum dad constituent constituents read heard wondering wonder""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for w, i in {**UNITS, "twenty": 20}.items()}

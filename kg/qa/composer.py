@@ -53,7 +53,7 @@ _RECORDED = re.compile(r"\b(?:Committee|Cabinet|Council|Board|Panel|Forum|[Mm]em
                        r"\bit was (?:\w+\s+){0,3}?(?:agreed|resolved|decided)\b")
 _ASKS_FOR_REPORTS = re.compile(r"\b(?:reports?|updates?|briefings?)\b(?=.*\b(?:future|further|come back|return|later|"
                                r"next|subsequent|follow-up)\b)|\b(?:future|further|later|follow-up)\b(?=.*\b(?:reports?|"
-                               r"updates?|briefings?)\b)", re.I)
+                               r"updates?|briefings?)\b)|\bwhat (?:[\w-]+ )?follow[- ]?ups?\b", re.I)
 _REPORT_REQUESTED = re.compile(r"\b(?:a|an|the|further|progress)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:report|update|briefing)s?\b"
                                r".{0,160}?\b(?:be|is|was|were)\s+(?:\w+\s+)?(?:presented|brought|submitted|provided|"
                                r"considered|received|circulated|shared)\b", re.I)
@@ -131,6 +131,11 @@ _ASKS_DURATION = re.compile(r"\b(?:how long|within what|over what period|for wha
                             r"what (?:period|timescale|timeframe|time ?frame))\b", re.I)
 _DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)"
                        r"(?:\s|-)(?:calendar |working |school )?(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.I)
+# "When will … happen?" may be answered "in a year", "within six months", "next spring".
+_ASKS_FUTURE = re.compile(r"\b(?:will|due|scheduled|planned|expected|next)\b", re.I)
+_RELATIVE_TIME = re.compile(r"\b(?:in|within|after)\s+(?:a|an|one|two|three|four|five|six|nine|twelve|eighteen|\d+)\s+"
+                            r"(?:years?|months?|weeks?)(?:['\u2019]s time)?\b|\bnext (?:year|month|spring|summer|autumn|winter)\b|"
+                            r"\blater (?:this|in the) year\b", re.I)
 # An inspection grade: the words of Ofsted's and CQC's scales, as the papers capitalise them.
 _GRADE = re.compile(r"\b(?:Outstanding|Good|Requires [Ii]mprovement(?: to be [Gg]ood)?|Inadequate)\b|"
                     r"\b(?:requires improvement|inadequate|outstanding)\b|"
@@ -278,6 +283,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.1  # "on what exact date": "in spring 2023" does not give it
         if any((d.end - d.start).days < 32 for d in fresh):
             return 0.8  # a month
+        if not fresh and _ASKS_FUTURE.search(a.question) and _RELATIVE_TIME.search(s.text):
+            return 0.6  # "when will Ofsted return?": "in a year", "within six months"
         return 0.6 if fresh else (0.3 if s.has_date else 0.1)
     if t == AnswerType.LIST and (noun := listed_noun(a.question)):
         # "What are the four themes of the strategy?": a sentence that counts or names them.
@@ -318,7 +325,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
         # noted…"), better than by what a report asked of it or recommended.
         if not _ASKS_REQUEST.search(a.question) and _REQUEST.search(s.text) and not _RECORDED.search(s.text):
             # ("What did the committee decide in January 2021?": what it was asked to do is not it)
-            return 0.4 if _ASKS_RESOLVED.search(a.question) else 0.7
+            return 0.1 if _ASKS_RESOLVED.search(a.question) else 0.7
         if _ASKS_RESOLVED.search(a.question) and not _RECORDED.search(s.text) and re.search(
                 r"\b(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:agreed|approved|decided)\b", s.text) and not re.search(
                 r"\b(?:agreed|approved|decided|resolved)\s+(?:by|that)\b", s.text):
@@ -476,7 +483,7 @@ def _baseline_only(q: DateSpan, text: str, spans: list[DateSpan]) -> bool:
     return True
 
 
-def _lead_in(best: Scored) -> Sentence | None:
+def lead_in(best: Scored) -> Sentence | None:
     """The lead-in ending in a colon that the best sentence is an item of, in its paragraph."""
     before = [s for s in sentences_of(best.context.paragraph_id, best.context.text) if s.index < best.sentence.index]
     return next((s for s in reversed(before) if s.text.endswith(":")), None)
@@ -511,7 +518,7 @@ def compose(a: Analysis, best: Scored, ranked: list[Scored]) -> tuple[str, list[
         # The items are the answer: when all of them do not fit beside the lead-in, they go alone.
         return trim(text if len(text) <= MAX_LIST else listed, MAX_LIST), used
     elif (a.answer_type == AnswerType.TEXT and best.coverage < ITEM_COVERAGE <= best.context_coverage
-          and (lead := _lead_in(best)) is not None):
+          and (lead := lead_in(best)) is not None):
         # "What did Ofsted say still needs to improve?" matches the lead-in ("What Ofsted have said
         # still need to improve:"), not its first item: the items together answer.
         items = sorted((r.sentence for r in ranked if r.context is best.context and r.sentence.index > lead.index),

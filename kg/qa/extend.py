@@ -9,6 +9,8 @@ from typing import Callable
 
 from kg.catalog import Catalog
 from kg.qa.composer import ENUMERATES_BELOW, FOLLOWING, MAX_ANSWER, MAX_LIST, Scored, singular, listed_noun
+from kg.qa.dates import find_spans
+from kg.qa.records import DateSpan
 from kg.qa.sentences import sentences_of, trim
 
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -125,6 +127,28 @@ def speakers(catalog: Catalog, document_id: str) -> dict[str, tuple[str, str]]:
             member = None
         elif member is not None:
             out[sp.paragraph.id] = member
+    return out
+
+
+SCENE_BACK = 4  # paragraphs of its section looked back for the dates of an undated paragraph's scene
+
+
+def scenes(catalog: Catalog, document_id: str) -> dict[str, tuple[DateSpan, ...]]:
+    """For each paragraph stating no date, the dates its section states in the paragraphs before
+    it (at most ``SCENE_BACK``): "3.1 The ILACS took place from 17 to 28 July 2023" sets the scene
+    of "3.3 The four areas were graded as follows:". All of them, not the nearest alone: "since the
+    inspection in 2019" in the paragraph before does not move the scene to 2019."""
+    out: dict[str, tuple[DateSpan, ...]] = {}
+    before: list[tuple[tuple[str, ...], tuple[DateSpan, ...]]] = []
+    for sp in catalog.paragraphs_of(document_id):
+        p = sp.paragraph
+        section = p.heading_path[:2]
+        spans = tuple(find_spans(p.text))
+        if not spans:
+            scene = tuple(x for s, found in before[-SCENE_BACK:] if s == section for x in found)
+            if scene:
+                out[p.id] = scene
+        before.append((section, spans))
     return out
 
 

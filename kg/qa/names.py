@@ -90,6 +90,20 @@ def other_kind(question: str, text: str) -> bool:
     return False
 
 
+def other_number(question: str, text: str) -> bool:
+    """Whether ``text`` names another of a numbered series than the one asked: "Cohort 8" for
+    "Cohort 7", "Phase 1" for "Phase 2" (years are dates, not members of a series)."""
+    lowered = text.lower()
+    for m in _NUMBERED.finditer(question.lower()):
+        noun, number = m.group(1), m.group(2)
+        named = {x.group(2) for x in _NUMBERED.finditer(lowered) if x.group(1) == noun}
+        if named and number not in named:
+            return True
+    return False
+
+
+_NUMBERED = re.compile(r"\b(cohort|phase|wave|round|tranche|stage|cycle|version|tier|step|option|year|week|month)\s+"
+                       r"(\d{1,2}|[ivx]{1,4})\b(?!\s*(?:/|-|\u2013)\s*\d)")
 _KINDS = r"placements?|homes?|provisions?|schools?|carers?|teams?|accommodation|units?|beds?|grants?"
 _KINDED = re.compile(rf"\b(?:a|an|the|of|for|in|on|at|our|its|their|this|that|per|each|every)\s+"
                      rf"((?:[a-z][\w'-]*\s+){{1,3}}?)({_KINDS})\b")

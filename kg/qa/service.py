@@ -22,15 +22,16 @@ from kg.qa import calibration
 from kg.qa.acronyms import abbreviations, definitions, expansions
 from kg.qa.casing import Recaser
 from kg.qa.analysis import ASKS_WHAT_DONE, actor_decided, analyse, asked_clause, asking_sentence, future_only, past_only
-from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
-from kg.qa.extend import FIRST_PERSON, author_before, items_below, rare_word_after, speaker_named, speakers, table_below
+from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, lead_in, type_fit
+from kg.qa.extend import FIRST_PERSON, author_before, items_below, rare_word_after, scenes, speaker_named, speakers, table_below
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
 from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan
 from kg.qa.sentences import sentences_of
 from kg.qa.spelling import English, Speller
-from kg.qa.names import body_run, contrasts, fold, headline_topic, named_kinds, other_kind, qualifiers, run_of, states_role
+from kg.qa.subtitles import with_full_names
+from kg.qa.names import body_run, contrasts, fold, headline_topic, named_kinds, other_kind, other_number, qualifiers, run_of, states_role
 from kg.qa.polarity import verdict
 from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import SEASONS, find_spans, wants_latest
@@ -50,6 +51,7 @@ CONTRASTED = 0.7  # score of a sentence naming another of the kind asked about, 
 UNDECIDED = 0.6  # rank of a sentence whose paragraph does not show the question's decider deciding
 UNKNOWN = 0.8  # rank of a sentence from a paper that never names something the question names
 UNSTATED = 0.8  # rank of a yes/no sentence per name of the claim it does not state
+UNRATED = 0.8  # rank of a sentence that does not name what the question asks the grade for
 UNBANDED = 0.8  # rank of a sentence that does not state the band the question names ("aged 10-15")
 UNTENSED = 0.8  # rank of a sentence that says nothing of the future, for "will …?"
 OLDER = 0.9  # rank of a sentence dated before another candidate's, for "when did … last …"
@@ -83,6 +85,7 @@ class _DocumentText(NamedTuple):
     defined: dict[str, str]
     spans: tuple[DateSpan, ...]
     speakers: dict[str, tuple[str, str]]  # paragraph → the member's line that its "I" is
+    scenes: dict[str, tuple[DateSpan, ...]]  # undated paragraph → the dates of its section's lead
 
 
 class QuestionAnswerer:
@@ -122,7 +125,8 @@ class QuestionAnswerer:
             return Answer(question, None, False, 0.0, answer_type=analyse(question).answer_type)
         state = self._state_for(snap)
         # "whats the cost at hazel house": Hazel House is a name; "the buget": the budget
-        a = analyse(state.recase(state.spell(question)))
+        # ("the 'A place called home' strategy": the Sufficiency Strategy its papers subtitle so)
+        a = analyse(state.recase(state.spell(with_full_names(question, lambda words: _paragraphs_with(snap, words)))))
         if state.labels is not None:
             kinds = {AnswerType.PERSON: ("post", "document", "person"),
                      AnswerType.FIGURE: ("measure", "document"),
@@ -308,7 +312,7 @@ class QuestionAnswerer:
         """What the question names that the best answer's evidence does not."""
         near = fold(best.context.text + " " + best.context.around)
         doc_id = best.context.document_id
-        whole, defined, _, _ = self._document(snap, state, doc_id)
+        whole, defined = self._document(snap, state, doc_id)[:2]
         near = f"{near} {fold(expansions(best.context.text, defined))} {fold(abbreviations(best.context.text, defined))}"
         if best.context.headed:
             near = f"{near} {whole}"  # a form's field is about the form: its subject is the paper's
@@ -355,7 +359,8 @@ class QuestionAnswerer:
                 bool(_OUTCOME.search(a.question)) and bool(a.dates) and held is not None
                 and all(d.start > held for d in a.dates)),
             role_missing=not states_role(a, best) or _names_none(a.question, best.sentence.text),
-            other_kind=other_kind(asked_clause(a.question), best.sentence.text),
+            other_kind=other_kind(asked_clause(a.question), best.sentence.text)
+            or other_number(a.question, best.sentence.text),
             salient_absent=sum(1 for w in missing if (fold(w) not in whole or w in unnamed) and fold(w) not in qualifying),
             # "the national average turnover rate": a figure of the council's own does not answer
             qualifier_absent=unmet + bool(_NATIONAL.search(asked_clause(a.question))
@@ -363,7 +368,7 @@ class QuestionAnswerer:
             # ("what % of Medway's own social workers": a national figure is not the council's)
             + bool(_OWN.search(a.question) and _NATIONAL.search(best.sentence.text)
                    and not _NATIONAL.search(asked_clause(a.question)))
-            + self._topic_unmet(snap, a, best),
+            + self._topic_unmet(snap, a, best, defined) + self._domain_unmet(a, best),
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
             salient_nearby=len({run_of(a.question, w) for w in missing
                                 if fold(w) in whole and w not in unnamed and fold(w) not in qualifying}),
@@ -381,7 +386,7 @@ class QuestionAnswerer:
                 state.doc_text.pop(next(iter(state.doc_text)))
             text = " ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id))
             state.doc_text[doc_id] = _DocumentText(fold(text), definitions(text), tuple(find_spans(text)),
-                                                   speakers(snap.catalog, doc_id))
+                                                   speakers(snap.catalog, doc_id), scenes(snap.catalog, doc_id))
         return state.doc_text[doc_id]
 
     def _payee_missing(self, a: Analysis, best: Scored) -> bool:
@@ -400,22 +405,41 @@ class QuestionAnswerer:
         at = ids.index(c.paragraph_id) if c.paragraph_id in ids else 0
         return snap.catalog.paragraph(ids[at - 1]).paragraph.text if at > 0 else ""
 
-    def _topic_unmet(self, snap: Snapshot, a: Analysis, best: Scored) -> bool:
+    def _topic_unmet(self, snap: Snapshot, a: Analysis, best: Scored, defined: dict[str, str]) -> bool:
         """"When is the report on the offer for adolescents due?": a paper's own topic words must
         be near the answer; a meeting notice's date elsewhere in the pack does not answer. So for
         "what did the committee decide about the Portfolio Holder's annual report?"."""
-        m = ((_REPORT_ON.search(a.question) or _DATED_THING.search(a.question)) if a.answer_type == AnswerType.DATE
+        event = _DATED_THING.search(a.question) if a.answer_type == AnswerType.DATE else None
+        m = ((_REPORT_ON.search(a.question) or event) if a.answer_type == AnswerType.DATE
              else _DECIDED_ABOUT.search(a.question) if a.answer_type == AnswerType.DECISION else None)
         if m is None:
             return False
         wanted = self._stems(m.group(1)) - self._stems("report service services plan update")
-        found = wanted & self._stems(f"{best.context.text} {best.context.around}")
+        # An event's date is the sentence's that names what it is of: "the plan shared with Ofsted
+        # by mid December", beside "Ofsted will return for a focused visit", is not the visit's.
+        # (The event's word itself may be put another way: "launch" as "is now live".)
+        named = wanted - self._stems(m.group(1).split()[-1]) if m is event else set()
+        if named:
+            wanted = named
+        found = wanted & self._stems(f"{best.sentence.text} {best.context.heading} {expansions(best.sentence.text, defined)}"
+                                     if named else f"{best.context.text} {best.context.around}")
         if found != wanted and _BACK_REFERENCE.search(best.context.text):
             found |= wanted & self._stems(self._previous_text(snap, best.context))  # "this plan": the one just named
         if a.answer_type == AnswerType.DECISION:
             # (a decision may name its paper in short; a plan or strategy, by any word of its name)
             return not found if m.group(2) else len(found) * 2 < len(wanted)
         return bool(wanted) and found != wanted
+
+    def _domain_unmet(self, a: Analysis, best: Scored) -> bool:
+        """"What grade did the 2019 inspection give for care leavers?": a grade is for what its
+        sentence (or the lead-in it is an item of) names; the service's overall grade is not it."""
+        lead = lead_in(best)
+        return not self._rated_for(a) <= self._stems(f"{best.sentence.text} {lead.text if lead else ''}")
+
+    def _rated_for(self, a: Analysis) -> set[str]:
+        """The stems of what a grade is asked for ("care leavers"), empty when none is named."""
+        m = _RATED_FOR.search(asked_clause(a.question)) if a.answer_type == AnswerType.RATING else None
+        return self._stems(m.group(1)) - self._stems("overall service services council area areas") if m else set()
 
     def _stems(self, text: str) -> set[str]:
         return set(self._tokenize(text))
@@ -428,6 +452,7 @@ class QuestionAnswerer:
         excluded = {x for t in a.excluded for x in self._tokenize(t)}
         named = named_kinds(a.question)
         bands = _bands(a.question)
+        rated_for = self._rated_for(a)
         wanted = asked_count(a.question) if a.answer_type == AnswerType.LIST else None
         out: list[Scored] = []
         undecided: set[str] = set()  # paragraphs that do not show the question's decider deciding
@@ -480,8 +505,9 @@ class QuestionAnswerer:
                 # (but "currently", "this year" speak as at the meeting, not of the period the paper looks back on)
                 if df_ == 0.0 and not p_spans and not _BY_MEETING.search(a.question) and not _AS_AT_MEETING.search(s.text) and any(
                         d.overlaps(x.start, x.end) for d in a.dates if held is None or d.start <= held
-                        for x in document.spans):
+                        for x in document.spans) and not _scene_elsewhere(a, document.scenes.get(c.paragraph_id, ())):
                     df_ = 0.5  # an undated paragraph of a paper about the period asked ("the July 2023 inspection")
+                    # (unless its section's lead dates it to another: the grades of "the ILACS … in July 2023")
                 # A name rarely repeats its subject ("Author: A, Post" under the report's heading),
                 # so for who-questions the paragraph and its headings carry the subject.
                 own, near = (0.15, 0.35) if a.answer_type == AnswerType.PERSON else (0.35, 0.15)
@@ -491,8 +517,11 @@ class QuestionAnswerer:
                     score *= EXCLUDED  # "besides noting the report": the noting is not the answer
                 if a.role and not re.search(rf"\b{a.role}", c.text if c.headed else own_text, re.I):
                     score *= UNROLED  # a name, but not in the role asked about
-                if named and contrasts(named, s.text, f"{a.question} {council}"):  # ("Medway Children's Services")
-                    score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about
+                if named and contrasts(named, s.text, f"{a.question} {council}") or other_number(a.question, s.text):
+                    score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about, "Cohort 8" not "Cohort 7"
+                if rated_for and not rated_for <= self._stems(" ".join(x.text for x in sentences[:s.index + 1]
+                                                                       if x is s or x.text.endswith(":"))):
+                    score *= UNRATED  # the overall grade is not the one "for care leavers"
                 if bands and not any(b in _band_text(s.text) for b in bands):
                     score *= UNBANDED  # "aged 10-15" is not answered by a sentence about ages 0-25
                 own_folded = fold(own_text)
@@ -521,7 +550,7 @@ class QuestionAnswerer:
                 re.search(r"(?:^|[,;:]\s*)will\b|\b(?:expected|going|due|set) to\b", asked_clause(a.question), re.I))
             # "What did the committee do with the sufficiency strategy?": not with another item
             off_topic = {x.context.paragraph_id for x in out if a.answer_type == AnswerType.DECISION
-                         and self._topic_unmet(snap, a, x)}
+                         and self._topic_unmet(snap, a, x, self._document(snap, state, x.context.document_id).defined)}
             # "Who wrote the addendum report?": its author, not the director it is from
             authorship = a.answer_type == AnswerType.PERSON and bool(_WROTE.search(a.question))
             out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
@@ -642,6 +671,11 @@ def _paragraphs_with(snap: Snapshot, words: str) -> list[str]:
     return [p.paragraph.text for p in snap.catalog.paragraphs_by_rows([int(r) for r in rows]).values()]
 
 
+def _scene_elsewhere(a: Analysis, scene: tuple[DateSpan, ...]) -> bool:
+    """The paragraph's scene is dated, and to none of the periods the question asks about."""
+    return bool(scene) and not any(d.overlaps(x.start, x.end) for d in a.dates for x in scene)
+
+
 def _role_object(a: Analysis) -> str:
     """What a who-question's role is of, without its dates: "Corporate Parenting Board" in "Who
     chairs Medway's Corporate Parenting Board?"."""
@@ -695,8 +729,11 @@ _DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s
                             r"(strateg(?:y|ies)|plan|polic(?:y|ies)|programme|review))s?)\b", re.I)
 # "On what date is the engagement event for providers scheduled?": the thing dated
 _DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (?:is|was|were|are|will|did|does|has|had) "
-                          r"(?:the |a |an )?((?:[\w'\u2019-]+ ){0,3}?(?:event|session|workshop|conference|consultation|launch|"
-                          r"deadline|visit))\b", re.I)
+                          r"(?:[\w'\u2019-]+ ){0,5}?((?:(?!(?:the|a|an|its|their|for|to|of)\b)[\w'\u2019-]+ ){0,2}?"
+                          r"(?:event|session|workshop|conference|consultation|launch|deadline|visit))\b", re.I)
+# "what grade … for the experiences of care leavers?", "rated for leadership in 2023"
+_RATED_FOR = re.compile(r"\b(?:grades?|graded|ratings?|rated|judgements?|judgments?|judged)\b.*?\bfor\s+(?:the\s+|its\s+)?"
+                        r"((?:[\w'\u2019-]+\s+){0,6}?[\w'\u2019-]+?)\s*(?:\?|$|,|\b(?:in|at|by|from|on|under)\s+(?:the\s+)?(?:\d|[A-Z]))")
 _OWN = re.compile(r"\bown\b", re.I)
 _NATIONAL = re.compile(r"\bnational(?:\s+[\w'-]+)?\s+(?:average|rate|figure|level|mean|median|picture|comparison|benchmark|"
                        r"data|statistics|trend|turnover)s?\b|\bnationally\b|\b(?:in|across) England\b|\bEngland average\b", re.I)

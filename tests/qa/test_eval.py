@@ -96,7 +96,9 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundredtwentyeighth", 0.94), ("medway_hundredtwentyninth", 0.91), ("medway_hundredthirtieth", 0.97),
             ("medway_hundredthirtyfirst", 0.76), ("medway_hundredthirtysecond", 0.76), ("medway_hundredthirtythird", 0.94),
             ("medway_hundredthirtyfourth", 0.79), ("medway_hundredthirtyfifth", 0.97), ("medway_hundredthirtysixth", 0.91),
-            ("medway_hundredthirtyseventh", 0.85), ("medway_hundredthirtyeighth", 0.73)]
+            ("medway_hundredthirtyseventh", 0.85), ("medway_hundredthirtyeighth", 0.73),
+            ("medway_hundredthirtyninth", 0.94), ("medway_hundredfortieth", 0.94), ("medway_hundredfortyfirst", 0.93),
+            ("medway_hundredfortysecond", 0.87)]
 # Unanswerable questions still answered, named so that a fix (or a new false answer) shows. "The
 # Partnership Improvement Board, chaired internally by the Director of People" is taken for the
 # independent Improvement Board the question asks about: telling a particular board from the one

@@ -43,7 +43,7 @@ FRAMING = frozenset(
     claimed like else behind problem problems stuck lately please kindly grateful appreciate anywhere somewhere
     magnitude extent rationale justification justify justified determination stated ultimately eventually
     son sons daughter daughters grandson granddaughter grandchild grandchildren neighbour neighbours
-    friend friends husband wife mum dad constituent constituents read heard wondering wonder""".split()
+    friend friends husband wife mum dad constituent constituents read heard wondering wonder even though although""".split()
 )
 # Number words, read as the digits the papers print ("twelve months" → "12 months").
 _NUMBER_WORDS = {w: str(i) for w, i in {**UNITS, "twenty": 20}.items()}
@@ -92,7 +92,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b" + _NOT_A_SUM + ")|"
         r"^\s*(?:the\s+)?(?:number|total|count|amount|cost|percentage|proportion|share|rate) of\b|"
         r"\bwhat (?:are|is|were|was|do|does|did) (?:[\w'\u2019-]+ ){0,3}(?:paying|pay|spending|spend|charging|charge)\b|"
-        r"\bper (?:hour|week|month|year|annum|child|place|head)\b|\b(?:hourly|weekly|annual) (?:rate|cost|fee|pay)s?\b|"
+        r"\bper (?:hour|week|month|year|annum|child|place|head)\b|\b(?:hourly|weekly|monthly|annual|yearly) (?:[\w-]+ )?(?:rate|cost|fee|pay|allowance|payment|salary|charge)s?\b|"
         r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))" + _NOT_A_SUM, re.I)),
     (AnswerType.PERSON, re.compile(
@@ -111,7 +111,10 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
                                   r"in what year|at what time|what time|"
                                   r"what (?:is|was|are|were) the (?:exact |precise |specific )?dates?)\b|"
                                   r"\b(?:give|state|tell me|what is|what was|what's) the (?:exact )?date\b", re.I)),
-    (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
+    # ("where did Medway rank among its neighbours?" asks a position, not a place)
+    (AnswerType.PLACE, re.compile(r"^\s*where\b(?!.*\b(?:rank|ranks|ranked|stand|stands|stood|sit|sits|sat|come|comes|came|"
+                                  r"place|placed|position|positioned|lie|lies|compare|compares|compared)\b)|"
+                                  r"^\s*(?:at |in )?(?:what|which) (?:venue|location|building|address)\b", re.I)),
     (AnswerType.DECISION, re.compile(
         r"\b(decid|decision|agreed?\b|resolv|resolution|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to|for|that)\b|"
         r"\bsign(?:ed|s)? up (?:to|for)\b|"
@@ -183,7 +186,7 @@ def analyse(question: str) -> Analysis:
     # ("A friend who fostered says …. What share are placed in-house?": the sentence that asks
     # is typed before the scene is)
     answer_type = next((t for part in (typed or clause, asking_sentence(q), q) if part
-                        for t, rx in _TYPE_RULES if rx.search(part)), None) or _keyword_type(asking_sentence(q)) or _keyword_type(q)
+                        for t, rx in _TYPE_RULES if rx.search(part)), None) or _keyword_type(asking_sentence(q))
     if guessed is not None:
         # ("Has the share risen - say from about 20% to 30%?": a guessed change asks for the trend)
         answer_type = AnswerType.TREND if guessed == AnswerType.FIGURE and answer_type == AnswerType.TREND else guessed
@@ -500,12 +503,14 @@ def _excluded(question: str) -> tuple[str, ...]:
 
 
 _ROLE = re.compile(r"\b(?:who (?:is|was|are|were|will be)|(?:what|what's) (?:is |was )?the names? of) "
-                   r"(?:the |its |their |[A-Z][\w'\u2019]* )?(?:[\w-]+ ){0,2}?"
-                   r"(chair|vice-chair|chairman|chairwoman|chairperson|leader|mayor|adviser|advisor|clerk|"
-                   r"chief executive)\b|\bwho (?:actually |currently |now |really )?(chair|lead|head)(?:s|ed)\b|"
+                   r"(?:the |its |their |[A-Z][\w'\u2019]* )?(?:[\w'\u2019-]+ ){0,2}?"
+                   r"(vice[- ]chair(?:man|woman|person)?|chair|chairman|chairwoman|chairperson|leader|mayor|adviser|advisor|clerk|"
+                   r"chief executive|director|spokesperson)\b|\bwho (?:actually |currently |now |really )?(chair|lead|head)(?:s|ed)\b|"
                    # "which legal officer signed off…": the answer must be the lawyer
                    r"\bwhich (legal|finance|financial|monitoring|press|communications|safeguarding|designated) officer\b|"
-                   r"\bwhich (director|chair|chairman|leader|adviser|advisor|clerk)\b", re.I)
+                   r"\bwhich (director|chair|chairman|leader|adviser|advisor|clerk)\b|"
+                   # "which councillor chaired / moved / seconded …": the answer must say who did
+                   r"\b(?:which|what) (?:councillor|member|officer|person) (chair|clerk|mov|second)(?:ed|s)?\b", re.I)
 
 
 def _role(question: str) -> str | None:
@@ -515,6 +520,8 @@ def _role(question: str) -> str | None:
     if m is None:
         return None
     word = next(g for g in m.groups() if g).lower()
+    if word.startswith("vice"):
+        return r"vice[- ]chair"  # (the vice-chair, not the chair)
     return {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "vice-chair": "chair",
             "advisor": "advis", "adviser": "advis", "lead": "lead", "head": "head"}.get(word, word)
 
@@ -637,6 +644,9 @@ _AS_THE_PAPERS_SAY = ((re.compile(r"\bcabinet member\b", re.I), "portfolio holde
                       (re.compile(r"\b(?:(?:who )?(?:arrive|arrives|arrived|arriving|come|comes|came|coming) )?(?:without "
                                   r"(?:their |any )?(?:parents|family|families|an adult)|alone|on their own)\b", re.I),
                        "unaccompanied"),
+                      # "did the number stay steady?": papers say a number "remained stable"
+                      (re.compile(r"\b(?:stay|stays|stayed|remain|remains|remained|hold|held|kept|keep)\s+(?:steady|level|flat|"
+                                  r"the same|unchanged|constant)\b", re.I), "remained stable"),
                       # shorthand of committee business that papers write in full
                       (re.compile(r"\bcttees?\b|\bcttee\b", re.I), "committee"),
                       (re.compile(r"\bmtgs?\b", re.I), "meeting"),

@@ -40,6 +40,7 @@ PREDICATE_MISSING = 0.4  # "how many were adopted": the paragraph counts somethi
 FUTURE_ONLY = 0.4
 OTHER_KIND = 0.5  # the sentence is about another kind of the thing asked ("residential" for "agency placement")
 ROLE_MISSING = 0.5  # "who is the independent chair": the sentence names someone, but not as chair
+NOBODY_NAMED = 0.3  # "which provider …?", "who was the Vice Chairman?": the sentence names no one
 
 
 _POLARITY = re.compile(r"\b(?:no|none|not|never|nil|nobody|neither|nor)\b|n't\b", re.I)
@@ -59,6 +60,7 @@ class Gaps:
     predicate_missing: bool = False  # what happened to what is counted is not in the paragraph
     future_only: bool = False  # a question about what happened, a sentence about what will
     role_missing: bool = False  # "who chairs…" answered by a name the sentence gives no such role
+    nobody_named: bool = False  # "which provider…" answered by a sentence that names none
     other_kind: bool = False  # "a residential placement" for "an agency placement"
     claim_end_unstated: bool = False  # a yes/no claim's last word ("… successful?") is not in the sentence
 
@@ -84,6 +86,8 @@ def confidence(a: Analysis, best: Scored, gaps: Gaps) -> float:
         value *= FUTURE_ONLY
     if gaps.role_missing:
         value *= ROLE_MISSING
+    if gaps.nobody_named:
+        value *= NOBODY_NAMED
     if gaps.other_kind:
         value *= OTHER_KIND
     # A yes/no claim must be the sentence's own, or the paragraph's with the sentence stating

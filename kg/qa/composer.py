@@ -179,7 +179,9 @@ def coverage(stems: set[str], weights: dict[str, float]) -> float:
     return sum(w for s, w in weights.items() if s in stems) / total if total else 0.0
 
 
-_ASKS_PERCENT = re.compile(r"\b(?:percentage|per ?cent)\b|%", re.I)
+_ASKS_PERCENT = re.compile(r"\b(?:percentage|per ?cent)\b|%|\b(?:what|which) (?:share|proportion|fraction)\b", re.I)
+# a share as papers write it without a per cent sign: "1 in 5", "out of 63", "half", "a third"
+_SHARE = re.compile(r"\b\d+ in (?:\d+|every)\b|\bout of\b|\b(?:half|third|quarter|majority|minority)\b|\bper 1[0,]*\b", re.I)
 
 
 def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozenset[str] = frozenset()) -> float:
@@ -196,7 +198,7 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
                 "rate": "per 10,000" in text, "count": True}.get(a.unit_hint or "count", True)
         if not unit and a.unit_hint == "GBP":
             return 0.1  # "what was the budget" answered by a count of children
-        if not unit and a.unit_hint == "percent" and _ASKS_PERCENT.search(a.question):
+        if not unit and a.unit_hint == "percent" and _ASKS_PERCENT.search(a.question) and not _SHARE.search(text):
             return 0.1  # "what percentage were agency staff" answered by a count of posts
         if re.search(r"\brates?\b", a.question, re.I) and not re.search(
                 r"%|per cent|£|\bper\b|\ban? (?:hour|week|day|month|year)\b|\b\d+ in \d|\bout of\b", text):
@@ -363,6 +365,10 @@ def _counted(question: str) -> str | None:
                       question.lower())
     if whole:
         return whole.group(1)
+    # "Of the 16 young people …, how many were boys?" counts boys: a part named after the verb
+    part = re.match(r"(?:of (?:them|these|those)\s+)?(?:were|are|was|is)\s+([a-z][\w'\u2019-]*s)\s*(?:\?|$)", m.group(1))
+    if part:
+        return _COUNTED_AS.get(part.group(1), part.group(1))
     if re.search(r"\b(?:vacant|unfilled|empty)\b", m.group(1)):
         return "vacancies"  # "how many posts were vacant" counts vacancies, not posts
     phrase = []
@@ -434,6 +440,10 @@ def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float
     asked = [d for d in a.dates]
     if not asked:
         return 0.5
+    if a.answer_type == AnswerType.FIGURE and len(asked) > 1:
+        # "How many … in August 2022, a year before the August 2023 count?": the figure asked is
+        # of the date its event has; the others are points of reference
+        asked = [d for d in asked if _dates_the_event(a.question, d.label)] or asked
     mine = find_spans(s.text)
 
     def fit(q: DateSpan, spans: list[DateSpan]) -> tuple[bool, bool]:
@@ -454,6 +464,14 @@ def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float
                  or abs((x.end - x.start).days - width) <= 40] if width >= 300 else []
         if alike and not any(x.overlaps(q.start, q.end) for x in alike):
             continue
+        # A month asked about ("in March 2023") is not answered by a sentence that dates its event
+        # to another month of another year ("In March 2022, … attended by over 100").
+        months = [x for x in mine if (x.end - x.start).days <= 31 and re.search(r"\d{4}", x.label)] if (
+            width <= 31 and a.answer_type != AnswerType.DECISION and _dates_the_event(a.question, q.label)) else []
+        # (a decision is dated by its meeting: "resolved on 14 November 2024 … to the 23 January 2025 meeting")
+        if months and not any(x.overlaps(q.start, q.end) for x in months) and all(
+                abs(x.start.year - q.start.year) >= 1 for x in months):
+            continue
         if a.answer_type == AnswerType.FIGURE and _baseline_only(q, s.text, mine):
             continue  # "26 since April 2022, better than in 2021-22" gives no figure for 2021-22
         exact_s, any_s = fit(q, mine)
@@ -462,12 +480,32 @@ def date_fit(a: Analysis, s: Sentence, paragraph_spans: list[DateSpan]) -> float
     return best
 
 
+def _dates_the_event(question: str, label: str) -> bool:
+    """Whether the date ``label`` is when the thing asked about happened: in the asking sentence,
+    not a period's start or end ("since May 2019"), not a paper's or meeting's date ("the October
+    2023 report") and not a scene set before the question ("… launched in November 2022. How many…")."""
+    asking = re.split(r"(?<=[.!?])\s+", question.strip())[-1]
+    at = asking.lower().find(label.lower())
+    if at < 0:
+        return False
+    before, after = asking[:at].lower(), asking[at + len(label):]
+    return not re.search(r"\b(?:since|from|after|before|until|till|to|between|and|by)\s+(?:the\s+)?$", before) and not re.search(
+        r"\b(?:compared (?:with|to)|than|against|versus|vs)\b[^,?]{0,50}$", before) and not re.search(
+        rf"\b(?:{_PAPER_WORDS}|meeting)\s+(?:(?:of|dated|on)\s+)?$", before) and not re.match(
+        rf"\s+(?:[\w'\u2019-]+\s+)?(?:{_PAPER_WORDS}|{_PART_WORDS}|meeting|committee|cabinet|council)\b", after, re.I) and not re.match(
+        r"\s*(?:to|-|\u2013|until|and)\s", after)  # (nor a range's start: "April 2022 to March 2023")
+
+
+_PART_WORDS = r"section|chapter|appendix|annex|table|theme|document|pack|figures?|data|count|return"
+
+
 # "… better than in 2021-22", "compared with 2019", "up from 2020": a period a figure is set against
 _BASELINE = re.compile(r"\b(?:than|compared (?:to|with)|against|(?:up|down|rising|falling|risen|fallen|rose|fell) from)"
                        r"\s+(?:(?:in|at|on|the|during|for|of|that|those|levels?)\s+){0,3}$", re.I)
 
 
-_PAPER = r"(?:report|strategy|update|paper|plan|review|assessment|briefing|minutes|agenda)\b"
+_PAPER_WORDS = r"report|strategy|update|paper|plan|review|assessment|briefing|minutes|agenda"
+_PAPER = rf"(?:{_PAPER_WORDS})\b"
 
 
 def _baseline_only(q: DateSpan, text: str, spans: list[DateSpan]) -> bool:

@@ -102,6 +102,75 @@ def other_number(question: str, text: str) -> bool:
     return False
 
 
+def opposite_kind(question: str, text: str, paragraph: str = "") -> bool:
+    """Whether ``text`` speaks of the opposite kind to the one asked: "permanent social work staff"
+    for "agency social workers", "external" placements for "in-house" ones. A sentence that names
+    neither ("the cost of these teams") is of its paragraph's kind."""
+    asked, said, around = _kind_words(question), _kind_words(text), _kind_words(paragraph)
+    for pair in _OPPOSED:
+        for one, other in (pair, pair[::-1]):
+            if not asked & one or asked & other:
+                continue
+            kinds = said if said & (one | other) else around
+            if kinds & other and not kinds & one:
+                return True
+    return False
+
+
+def part_of_whole(question: str, text: str, own: str = "") -> bool:
+    """Whether ``text`` gives the figure for a larger whole that a name the question asks about is
+    only part of: "over 400 children placed by other local authorities, primarily London Boroughs
+    and Kent" for London boroughs; "at Abbey Court School and Bradfield's Academy … 156 places" for
+    Abbey Court. (Names of the paper's own council or body, in ``own``, go without saying.)"""
+    asked = question.lower()
+    for m in _CAPITAL_RUN.finditer(question):
+        name = m.group(0)
+        if m.start() == 0 or name.lower() in own.lower() or len(name) < 3 or _AMONG.search(question[max(0, m.start() - 40):m.start()]):
+            continue  # (a question that itself says "other councils, mainly London boroughs" asks for the whole)
+        at = re.search(rf"\b{re.escape(name)}\b", text, re.I)
+        if at is None:
+            continue
+        if _AMONG.search(text[max(0, at.start() - 40):at.start()]):
+            return True  # "… primarily London Boroughs"
+        after = _OTHER_CONJUNCT.match(text, at.end())
+        before = _CONJUNCT_BEFORE.search(text[:at.start()])
+        other = (after and after.group(1)) or (before and before.group(1))
+        if other and other.split()[0].lower() not in asked and other.lower() not in own.lower():
+            return True  # "Abbey Court School and Bradfield's Academy"
+    return False
+
+
+_AMONG = re.compile(r"\b(?:primarily|mainly|mostly|largely|including|such as|particularly|notably|predominantly|"
+                    r"chiefly|especially)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", re.I)
+_OTHER_CONJUNCT = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*)*\s+and\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+_CONJUNCT_BEFORE = re.compile(r"\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+and\s+(?:the\s+)?$")
+
+
+def other_post(question: str, text: str) -> bool:
+    """Whether ``text`` names the same kind of post for another field and not the one asked: the
+    "Director of Public Health" for "Medway's Director of People"."""
+    for m in _POST_OF.finditer(question):
+        title, field = m.group(1).lower(), set(fold(m.group(2)).split())
+        fields = [set(fold(x.group(2)).split()) for x in _POST_OF.finditer(text) if x.group(1).lower() == title]
+        # ("Head of Children's Services Commissioning" is the "Head of Children's Commissioning")
+        if fields and not any(field <= f or f <= field for f in fields):
+            return True
+    return False
+
+
+_POST_OF = re.compile(r"\b((?:Assistant |Deputy |Interim |Corporate )?(?:Director|Head|Manager|Lead|Chief Officer)) of "
+                      r"((?:the )?[A-Z][\w'\u2019-]*(?:\s+(?:and|&|for)?\s*[A-Z][\w'\u2019-]*)*)")
+
+
+def _kind_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
+
+
+# kinds that papers on staff and placements set against each other
+_OPPOSED = (
+    (frozenset({"agency", "locum", "locums", "interim", "temporary"}), frozenset({"permanent", "permanently", "substantive"})),
+    (frozenset({"in-house", "internal", "internally"}), frozenset({"external", "externally", "independent", "commercial", "private"})),
+)
 _NUMBERED = re.compile(r"\b(cohort|phase|wave|round|tranche|stage|cycle|version|tier|step|option|year|week|month)\s+"
                        r"(\d{1,2}|[ivx]{1,4})\b(?!\s*(?:/|-|\u2013)\s*\d)")
 _KINDS = r"placements?|homes?|provisions?|schools?|carers?|teams?|accommodation|units?|beds?|grants?"

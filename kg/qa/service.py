@@ -31,7 +31,7 @@ from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan
 from kg.qa.sentences import sentences_of
 from kg.qa.spelling import English, Speller
 from kg.qa.subtitles import with_full_names
-from kg.qa.names import body_run, contrasts, fold, headline_topic, named_kinds, other_kind, other_number, qualifiers, run_of, states_role
+from kg.qa.names import body_run, contrasts, fold, headline_topic, named_kinds, opposite_kind, other_kind, other_number, other_post, part_of_whole, qualifiers, run_of, states_role
 from kg.qa.polarity import verdict
 from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import SEASONS, find_spans, wants_latest
@@ -148,6 +148,10 @@ class QuestionAnswerer:
         if not ranked:
             return Answer(question, None, False, 0.0, tuple(found.facts[:10]), (), tuple(found.sparql), a.answer_type)
         direct = self._direct(a, found, contexts) or self._meeting_answer(snap, a, found)
+        if direct is not None and (unheld := absent & self._stems(asked_clause(a.question))):
+            # a word no paper holds ("who clerked…") is not answered by a fact any more than by a
+            # passage (in what is asked: "our draft attributes…" before it is the reader's scene)
+            direct = (*direct[:2], direct[2] * calibration.ABSENT_PHRASING ** len(unheld), direct[3])
         best = ranked[0]
         conf = calibration.confidence(a, best, self._gaps(snap, state, a, best, rare, absent))
         text, used = compose(a, best, ranked)
@@ -338,8 +342,8 @@ class QuestionAnswerer:
         stems = self._stems(best.context.text + " " + best.context.around + " " + expansions(best.context.text, defined))
         first_stem = {t: self._tokenize(t)[0] for t in a.terms if self._tokenize(t)}
         absent_terms = [t for t, stem in first_stem.items() if stem in absent and stem not in stems]
-        body = snap.catalog.document(doc_id).meta.body
-        held = snap.catalog.document(doc_id).meta.meeting_date
+        doc_meta = snap.catalog.document(doc_id).meta
+        body, held = doc_meta.body, doc_meta.meeting_date
         # A body named in full ("the Planning Committee") is in the paper only if its name is:
         # "planning" and "committee" apart do not name it.
         unnamed = {w for w in missing if (run := body_run(a.question, w)) and fold(run) not in whole}
@@ -358,9 +362,13 @@ class QuestionAnswerer:
             future_only=future_only(a.question, best.sentence.text) or past_only(a.question, best.sentence.text) or (
                 bool(_OUTCOME.search(a.question)) and bool(a.dates) and held is not None
                 and all(d.start > held for d in a.dates)),
-            role_missing=not states_role(a, best) or _names_none(a.question, best.sentence.text),
+            # ("who was the Vice Chairman": a sentence naming the post and no one in it does not say)
+            role_missing=not states_role(a, best),
+            # ("which provider held the contract?", "who was the Vice Chairman?": no one is named)
+            nobody_named=_names_none(a.question, best.sentence.text) or self._names_no_one(snap, state, a, best),
             other_kind=other_kind(asked_clause(a.question), best.sentence.text)
-            or other_number(a.question, best.sentence.text),
+            or other_number(a.question, best.sentence.text) or opposite_kind(asked_clause(a.question), best.sentence.text, best.context.text)
+            or other_post(a.question, best.sentence.text),
             salient_absent=sum(1 for w in missing if (fold(w) not in whole or w in unnamed) and fold(w) not in qualifying),
             # "the national average turnover rate": a figure of the council's own does not answer
             qualifier_absent=unmet + bool(_NATIONAL.search(asked_clause(a.question))
@@ -368,7 +376,10 @@ class QuestionAnswerer:
             # ("what % of Medway's own social workers": a national figure is not the council's)
             + bool(_OWN.search(a.question) and _NATIONAL.search(best.sentence.text)
                    and not _NATIONAL.search(asked_clause(a.question)))
-            + self._topic_unmet(snap, a, best, defined) + self._domain_unmet(a, best),
+            + self._topic_unmet(snap, a, best, defined) + self._domain_unmet(a, best) + self._measure_unmet(a, best)
+            # ("how many … at Abbey Court School": 156 "at Abbey Court School and Bradfield's Academy" is both's)
+            + (a.answer_type == AnswerType.FIGURE and part_of_whole(
+                asked_clause(a.question), best.sentence.text, f"{doc_meta.council or ''} {body or ''}")),
             # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
             salient_nearby=len({run_of(a.question, w) for w in missing
                                 if fold(w) in whole and w not in unnamed and fold(w) not in qualifying}),
@@ -414,7 +425,8 @@ class QuestionAnswerer:
              else _DECIDED_ABOUT.search(a.question) if a.answer_type == AnswerType.DECISION else None)
         if m is None:
             return False
-        wanted = self._stems(m.group(1)) - self._stems("report service services plan update")
+        # (a year in the name is no topic: "the 2023-2025 strategy" is not any paragraph of 2023)
+        wanted = {w for w in self._stems(m.group(1)) - self._stems("report service services plan update") if not w[0].isdigit()}
         # An event's date is the sentence's that names what it is of: "the plan shared with Ofsted
         # by mid December", beside "Ofsted will return for a focused visit", is not the visit's.
         # (The event's word itself may be put another way: "launch" as "is now live".)
@@ -429,6 +441,29 @@ class QuestionAnswerer:
             # (a decision may name its paper in short; a plan or strategy, by any word of its name)
             return not found if m.group(2) else len(found) * 2 < len(wanted)
         return bool(wanted) and found != wanted
+
+    def _names_no_one(self, snap: Snapshot, state: _GenerationState, a: Analysis, best: Scored) -> bool:
+        """"Who was the Vice Chairman?": a sentence naming the post and no one in it does not say
+        (a name the papers give a person, a "Name, Post" line or the "I" of a member's report does)."""
+        if not a.role or a.answer_type != AnswerType.PERSON or best.sentence.has_person or best.context.headed:
+            return False
+        lowered = best.sentence.text.lower()
+        if any(name in lowered for name in state.names) or re.search(
+                rf"\b{a.role}\w*\s+(?:\w+\s+)?by\s+(?:the\s+)?[A-Z]", best.sentence.text, re.I):
+            return False  # (or the post it is held by: "chaired internally by the Director of People")
+        speakers = self._document(snap, state, best.context.document_id).speakers
+        return not (best.context.paragraph_id in speakers and FIRST_PERSON.search(best.sentence.text))
+
+    def _measure_unmet(self, a: Analysis, best: Scored) -> bool:
+        """"What is the turnover rate …?": a figure is the turnover rate only if its sentence says
+        so; a rise in agency staff in the same paragraph is another measure."""
+        # (the measure asked, not one it is compared with: "… compared with the capped agency rate")
+        asked = re.split(r"\b(?:compared|than|versus|vs|against|as)\b", asked_clause(a.question))[0]
+        m = _MEASURE.search(asked) if a.answer_type == AnswerType.FIGURE else None
+        if m is None or m.group(1).lower() in _NOT_A_MEASURE:
+            return False
+        lead = lead_in(best)
+        return not self._stems(m.group(1)) <= self._stems(f"{best.sentence.text} {lead.text if lead else ''}")
 
     def _domain_unmet(self, a: Analysis, best: Scored) -> bool:
         """"What grade did the 2019 inspection give for care leavers?": a grade is for what its
@@ -453,6 +488,7 @@ class QuestionAnswerer:
         named = named_kinds(a.question)
         bands = _bands(a.question)
         rated_for = self._rated_for(a)
+        clause = asked_clause(a.question)
         wanted = asked_count(a.question) if a.answer_type == AnswerType.LIST else None
         out: list[Scored] = []
         undecided: set[str] = set()  # paragraphs that do not show the question's decider deciding
@@ -492,20 +528,26 @@ class QuestionAnswerer:
                 tf = type_fit(a, s, qnums, names)
                 if (a.answer_type == AnswerType.PERSON and tf < SPOKEN and c.paragraph_id in document.speakers
                         and a.role and re.search(rf"\b{a.role}", s.text, re.I) and FIRST_PERSON.search(s.text)
-                        and all(fold(w) in fold(f"{s.text} {council}") for w in a.salient)
-                        and self._stems(_role_object(a)) <= self._stems(f"{s.text} {council}")):  # (the board it chairs)
+                        and all(fold(w) in fold(f"{s.text} {council} {document.speakers[c.paragraph_id][1]}") for w in a.salient)
+                        and self._stems(_role_object(a)) <= self._stems(
+                            f"{s.text} {council} {document.speakers[c.paragraph_id][1]}")):  # (the board it chairs)
                     tf = SPOKEN  # "I am proud to chair our Board", in a member's report: the member holds the role
+                    # (and what the member's line says of them: "… and lead member for Children's Services")
                 if wanted and s.text.endswith(":"):
                     # "What are the four areas…": a lead-in fits when four items follow it.
                     tf = 1.0 if len(sentences) - s.index - 1 == wanted else 0.5
                 # "currently" and "now" speak as at the meeting: its date is the sentence's date.
-                df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))
+                if _AS_AT_MEETING.search(s.text) and not s.has_date and a.dates:
+                    # ("with currently 181 young people": as at the meeting, whatever else its paragraph dates)
+                    df_ = date_fit(a, s, find_spans(c.around))
+                else:
+                    df_ = date_fit(a, s, p_spans + (m_spans or (find_spans(c.around) if wants_latest(s.text) else [])))
                 # (A question about a meeting or paper is dated by its meeting, not by what it mentions.)
                 # (Not for a period after the paper's meeting: it cannot report what had not happened.)
                 # (but "currently", "this year" speak as at the meeting, not of the period the paper looks back on)
                 if df_ == 0.0 and not p_spans and not _BY_MEETING.search(a.question) and not _AS_AT_MEETING.search(s.text) and any(
                         d.overlaps(x.start, x.end) for d in a.dates if held is None or d.start <= held
-                        for x in document.spans) and not _scene_elsewhere(a, document.scenes.get(c.paragraph_id, ())):
+                        for x in document.spans) and (by_meeting or not _scene_elsewhere(a, document.scenes.get(c.paragraph_id, ()))):
                     df_ = 0.5  # an undated paragraph of a paper about the period asked ("the July 2023 inspection")
                     # (unless its section's lead dates it to another: the grades of "the ILACS … in July 2023")
                 # A name rarely repeats its subject ("Author: A, Post" under the report's heading),
@@ -517,7 +559,8 @@ class QuestionAnswerer:
                     score *= EXCLUDED  # "besides noting the report": the noting is not the answer
                 if a.role and not re.search(rf"\b{a.role}", c.text if c.headed else own_text, re.I):
                     score *= UNROLED  # a name, but not in the role asked about
-                if named and contrasts(named, s.text, f"{a.question} {council}") or other_number(a.question, s.text):
+                if named and contrasts(named, s.text, f"{a.question} {council}") or other_number(a.question, s.text) \
+                        or opposite_kind(clause, s.text, c.text) or other_post(a.question, s.text):
                     score *= CONTRASTED  # "Anchor House" is not the "Eden House" asked about, "Cohort 8" not "Cohort 7"
                 if rated_for and not rated_for <= self._stems(" ".join(x.text for x in sentences[:s.index + 1]
                                                                        if x is s or x.text.endswith(":"))):
@@ -607,7 +650,11 @@ class QuestionAnswerer:
             if fold(re.split(r"\s*[(,]", newest.subject or "")[0]) not in fold(a.question):
                 return None
             when = f" (as at {newest.when.strftime('%d %B %Y').lstrip('0')})" if newest.when else ""
-            return f"{newest.value}, {newest.subject}{when}.", newest.paragraph_id, 0.8 * min(1.0, posts[0].score), [newest]
+            # (a holder as at another date than the one asked is less sure: posts change hands)
+            elsewhen = bool(a.dates) and newest.when is not None and not any(
+                d.start <= newest.when <= d.end for d in a.dates)
+            conf = 0.8 * min(1.0, posts[0].score) * (calibration.WRONG_YEAR if elsewhen else 1.0)
+            return f"{newest.value}, {newest.subject}{when}.", newest.paragraph_id, conf, [newest]
         return None
 
     def _meeting_answer(self, snap: Snapshot, a: Analysis, found: FactFindings):
@@ -701,12 +748,18 @@ def _names_none(question: str, sentence: str) -> bool:
     does not already name does not say which."""
     if not _WHICH_ORGANISATION.match(question):
         return False
-    asked = {w.lower() for w in re.findall(r"[A-Z][\w'\u2019&-]*", question)}
-    return not any(w.lower() not in asked for w in re.findall(r"(?<!^)(?<![.:;] )\b[A-Z][\w'\u2019&-]+", sentence))
+    asked = {w.lower() for w in re.findall(r"[\w'\u2019&-]+", question)}  # (in any case: "emergency fostering provision")
+    return not any(w.lower() not in asked and w.lower() not in _CALENDAR
+                   for w in re.findall(r"(?<!^)(?<![.:;] )\b[A-Z][\w'\u2019&-]+", sentence))
+
+
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())  # capitalised, but no one's name
 
 
 _WHICH_ORGANISATION = re.compile(r"^\s*(?:which|what|who was the|who is the|name the) (?:[\w-]+ )?(?:provider|company|firm|organisation|"
-                                 r"organization|agency|charity|contractor|supplier|operator)\b", re.I)
+                                 r"organization|agency|charity|contractor|supplier|operator|architect|practice|consultant|"
+                                 r"consultancy|partner)s?\b", re.I)
 
 
 def _with_antecedent(best: Scored) -> str:
@@ -731,6 +784,11 @@ _DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s
 _DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (?:is|was|were|are|will|did|does|has|had) "
                           r"(?:[\w'\u2019-]+ ){0,5}?((?:(?!(?:the|a|an|its|their|for|to|of)\b)[\w'\u2019-]+ ){0,2}?"
                           r"(?:event|session|workshop|conference|consultation|launch|deadline|visit))\b", re.I)
+# "the turnover rate", "the attendance percentage": the word that names the measure
+_MEASURE = re.compile(r"\b([a-z][a-z-]+) (?:rate|ratio|percentage|level)s?\b")
+_NOT_A_MEASURE = frozenset("""the a an its their our this that what which current latest overall average national local
+total weekly annual monthly hourly daily new old same higher lower high low exact precise actual usual typical
+growth change increase decrease highest lowest higher lower greater greatest key main significant""".split())
 # "what grade … for the experiences of care leavers?", "rated for leadership in 2023"
 _RATED_FOR = re.compile(r"\b(?:grades?|graded|ratings?|rated|judgements?|judgments?|judged)\b.*?\bfor\s+(?:the\s+|its\s+)?"
                         r"((?:[\w'\u2019-]+\s+){0,6}?[\w'\u2019-]+?)\s*(?:\?|$|,|\b(?:in|at|by|from|on|under)\s+(?:the\s+)?(?:\d|[A-Z]))")

@@ -4,6 +4,8 @@ the same question asked as the papers have it, which must still be answered."""
 
 from __future__ import annotations
 
+import re
+
 from kg.qa.names import other_number
 from kg.qa.subtitles import with_full_names
 
@@ -69,3 +71,102 @@ def test_a_caseworkers_framing_and_a_follow_up(medway):
     out = medway.ask("What did the scrutiny committee actually do with the 'A place called home' care strategy when "
                      "it looked at it in March 2023?")
     assert out.answered and "noted" in out.answer
+
+
+def test_the_opposite_kind_of_staff_or_placement_is_told_apart():
+    from kg.qa.names import opposite_kind
+
+    asked = "What is the turnover rate for agency social workers?"
+    assert opposite_kind(asked, "The turnover rate of permanent social work staff is 16.9%.")
+    assert not opposite_kind(asked, "Agency social workers left at a rate of 30%.")
+    # a sentence that names neither kind is of its paragraph's
+    para = "Medway procured three agency project teams. The cost of these teams is £52.50 per hour."
+    assert opposite_kind("What hourly rate do permanent social workers get?", "The cost of these teams is £52.50 per hour.", para)
+    assert not opposite_kind("What hourly rate do agency teams cost?", "The cost of these teams is £52.50 per hour.", para)
+
+
+def test_a_figure_for_a_whole_does_not_answer_for_a_part():
+    from kg.qa.names import part_of_whole
+
+    text = "We have over 400 children placed in Medway by other local authorities, primarily London Boroughs and Kent."
+    assert part_of_whole("How many children have London boroughs placed in Medway?", text, "Medway Council")
+    # asked for the whole, in the paper's own words, it answers
+    assert not part_of_whole("How many children have other councils, mainly London boroughs, placed here?", text)
+    joint = "Extensions at Abbey Court School and Bradfield's Academy give 156 more places."
+    assert part_of_whole("How many places are at Abbey Court School?", joint)
+    assert not part_of_whole("How many places did Abbey Court and Bradfield's extensions create?", joint)
+
+
+def test_how_many_were_a_part_counts_the_part():
+    from kg.qa.composer import _counted
+
+    assert _counted("Of the 16 young people in unregulated provision, how many were boys?") == "boys"
+    assert _counted("How many children were adopted?") == "children"
+
+
+def test_a_date_dates_the_event_only_in_the_asking_sentence():
+    from kg.qa.composer import _dates_the_event
+
+    assert _dates_the_event("How many attended the conference in March 2023?", "March 2023")
+    assert not _dates_the_event("How has the share changed since May 2019?", "May 2019")
+    assert not _dates_the_event("In the October 2023 report, when did Hazel House open?", "October 2023")
+    assert not _dates_the_event("The scheme launched in November 2022. How many children has it funded?", "November 2022")
+
+
+def test_who_did_what_at_a_meeting_asks_for_the_role():
+    from kg.qa.analysis import analyse
+
+    assert analyse("Which councillor chaired the meeting on 2 March 2023?").role == "chair"
+    assert analyse("Which member moved the proposal?").role == "mov"
+    vice = analyse("Who was the committee's Vice Chairman?").role
+    assert vice and re.search(vice, "the Vice Chairman", re.I) and not re.search(vice, "the Chairman", re.I)
+
+
+def test_near_misses_on_figures_and_meetings(medway):
+    for q in ("What is the current turnover rate for agency social workers in Medway children's services?",
+              "How many children have London boroughs placed in the Medway area?",
+              "How many professionals attended the MSCP neglect conference in March 2023?",
+              "How many young people was Medway's leaving care service supporting in April 2021?",
+              "What share of children coming into Medway's care in 2023 were aged 16 or 17?",
+              "Which councillor chaired the committee meeting on 2 March 2023?",
+              "At what venue was the committee's 5 October 2023 meeting held?",
+              "Which Democratic Services Officer clerked the 5 October 2023 meeting of the committee?",
+              "What is the weekly fostering allowance Medway pays its in-house foster carers for a teenager?"):
+        assert not medway.ask(q).answered, q
+    out = medway.ask("At what venue was the committee's 2 March 2023 meeting held?")
+    assert out.answered and "St George" in out.answer
+    out = medway.ask("How many young people is the leaving care service currently supporting?")
+    assert out.answered and "181" in out.answer
+
+
+def test_the_same_post_in_another_field_is_another_post():
+    from kg.qa.names import other_post
+
+    asked = "Who was Medway's Director of People in January 2021?"
+    assert other_post(asked, "Report from: James Williams, Director of Public Health")
+    assert not other_post(asked, "Report from: Dr Lee-Anne Farach, Director of People and Deputy Chief Executive")
+    # a fuller title of the same post is the same post, curly apostrophe or not
+    assert not other_post("Who is the Head of Children's Commissioning?", "James Harman, Head of Children\u2019s Services Commissioning")
+
+
+def test_who_or_which_asks_for_someone_named(medway):
+    for q in ("Which provider held the residential contract at Eden House that the council ended for not meeting "
+              "contractual requirements?",
+              "Which organisation operates Hazel House, Medway's first emergency fostering provision?",
+              "Who was the Opposition Spokesperson consulted on the committee's proposed hybrid way of working?",
+              "Who was Medway's Director of People when the Sufficiency Report 2020 went to committee in January 2021?",
+              "Where exactly did Medway's placement costs rank among its South East neighbours in 2023?"):
+        assert not medway.ask(q).answered, q
+    # a post held "by the Director of People" names who
+    out = medway.ask("After the 2023 Ofsted re-inspection, who was going to chair the relaunched Partnership Improvement Board?")
+    assert out.answered and "Director of People" in out.answer
+
+
+def test_points_of_reference_do_not_date_the_figure_asked(medway):
+    for q in ("How many young people did Medway have in unregulated provision in August 2022, a year before the "
+              "August 2023 count?",
+              "How many children had other local authorities placed in the Medway area in 2020, compared with the "
+              "number reported in 2023?"):
+        assert not medway.ask(q).answered, q
+    out = medway.ask("How many young people were in unregulated provision in August 2023?")
+    assert out.answered and "16" in out.answer

@@ -95,6 +95,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\bper (?:hour|week|month|year|annum|child|place|head)\b|\b(?:hourly|weekly|monthly|annual|yearly) (?:[\w-]+ )?(?:rate|cost|fee|pay|allowance|payment|salary|charge)s?\b|"
         r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))" + _NOT_A_SUM, re.I)),
+    # "What did the building extensions cost?"
+    (AnswerType.FIGURE, re.compile(r"\bwhat (?:did|does|do|will|would|should)\b[^?]{0,120}\bcost\s*\??\s*$", re.I)),
     (AnswerType.PERSON, re.compile(
         r"^\s*(?:in|on|by|from|with|for|under) (whose)\b|"  # "In whose name was the report presented?"
         r"(?:^|[.?!,:;]\s*)(who|whom|whose)\b(?! (?:are|were) (?:the|its|their) "
@@ -147,7 +149,7 @@ _UNIT_HINTS = (
     ("rate", re.compile(r"\bper 10,?000\b|\brate per\b", re.I)),
     # "How many children has the funding paid for" counts children: a count wins over money words.
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
-    ("GBP", re.compile(r"\b(cost|costing|budget|spend|spending|overspend|overspent|underspend|savings?|funding|deficit|£|pounds?|price|paid|pay|paying|fees?|money|salary|salaries|wages?|"
+    ("GBP", re.compile(r"\b(cost|costing|invest|investing|invested|investment|budget|spend|spending|overspend|overspent|underspend|savings?|funding|deficit|£|pounds?|price|paid|pay|paying|fees?|money|salary|salaries|wages?|"
                        r"allowance|grants?|bursary|bursaries|spent|amount|sum|value|worth)\b", re.I)),
 )
 
@@ -597,7 +599,8 @@ _GENERIC_ACTOR = frozenset({"full", "the", "council's", "meeting", "councillors"
 
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.I)
 _FUTURE_QUESTION = re.compile(r"\b(?:will|shall|going to|plans?|planned|expected|due|(?:was|were)\b[^?]{0,80}?\bto be)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:expected|due|planned|going|scheduled) to|plans? to|intends? to)\b",
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:expected|due|planned|going|scheduled) to|plans? to|intends? to|"
+                     r"(?:is|are) proposing to|proposes to)\b",
                      re.I)
 _PAST_FINITE = re.compile(r"\b(?:was|were|had)\b", re.I)
 _PAST_FORM = re.compile(r"\b(?:was|were|had|has been|have been|(?-i:[a-z]\w{2,}ed))\b", re.I)

@@ -778,7 +778,7 @@ _REPORT_ON = re.compile(r"\b(?:report|paper|update|briefing) (?:on|about|into) (
                         r"(?= (?:be|is|was|were|will|would|scheduled|due|to be|come|came|presented|brought)\b|\s*\?|$)", re.I)
 _AS_AT_MEETING = re.compile(r"\b(?:currently|at present|presently|now|to date|so far|this (?:year|month|quarter|term))\b", re.I)
 _DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s+(?:about|on|with|regarding|concerning)\s+(?:the\s+)?"
-                            r"((?:[\w'\u2019-]+ ){0,5}?(?:report|paper|update|briefing|item|"
+                            r"((?:[\w'\u2019-]+ ){0,5}?(?:report|paper|update|briefing|item|group|proposal|motion|project|"
                             r"(strateg(?:y|ies)|plan|polic(?:y|ies)|programme|review))s?)\b", re.I)
 # "On what date is the engagement event for providers scheduled?": the thing dated
 _DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (?:is|was|were|are|will|did|does|has|had) "

@@ -100,13 +100,16 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundredthirtyninth", 0.94), ("medway_hundredfortieth", 0.94), ("medway_hundredfortyfirst", 0.93),
             ("medway_hundredfortysecond", 0.87), ("medway_hundredfortythird", 0.87), ("medway_hundredfortyfourth", 0.87),
             ("medway_hundredfortyfifth", 0.91), ("medway_hundredfortysixth", 0.85), ("medway_hundredfortyseventh", 0.62),
-            ("medway_hundredfortyeighth", 0.93), ("medway_hundredfortyninth", 0.87), ("medway_hundredfiftieth", 0.88)]
+            ("medway_hundredfortyeighth", 0.93), ("medway_hundredfortyninth", 0.87), ("medway_hundredfiftieth", 0.88),
+            ("medway_hundredfiftyfirst", 0.81), ("medway_hundredfiftysecond", 0.75), ("medway_hundredfiftythird", 0.91),
+            ("medway_hundredfiftyfourth", 0.88)]
 # Unanswerable questions still answered, named so that a fix (or a new false answer) shows. The
 # near-miss sets (141-149: 24 unanswerable questions each, each one detail away from what the
 # papers say) left these: a figure dated by another event in its sentence ("in October 2022 …
 # 84 posts as at June 2023"), one value given for a change between two dates, a figure for the
 # other of two places compared, a holder named before an election asked about after it, another
-# adviser of the same department, the outcome of a report or focus group the papers only plan.
+# adviser of the same department, the outcome of a report or focus group the papers only plan,
+# another plan's approval for "has the home been approved", "this year" for "on what date".
 KNOWN_FALSE = {
     "medway_hundredfortythird": [
         "How many locum posts did Medway children's services have in October 2022, before the project teams were brought in?"],
@@ -129,6 +132,9 @@ KNOWN_FALSE = {
         "When the report on the offer for adolescents that the committee asked for in October 2023 came back, what did "
         "it propose?",
         "What did children and young people say at the spring 2023 focus group on the Sufficiency Strategy?"],
+    "medway_hundredfiftyfirst": [
+        "Has the Aut Even learning disabilities and autism home been approved for inclusion in the capital programme?",
+        "On what date did the Secretary of State approve Medway's Safety Valve plan?"],
 }
 
 # Sets whose misses leave citation under 95 %: set 145's two misses ("the four themes of the

@@ -13,7 +13,7 @@ import threading
 
 import numpy as np
 from dataclasses import dataclass, field, replace
-from typing import Callable, NamedTuple
+from typing import Callable
 from urllib.parse import unquote
 
 from kg.errors import NotFound
@@ -21,9 +21,10 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import abbreviations, definitions, expansions
 from kg.qa.casing import Recaser
-from kg.qa.analysis import ASKS_WHAT_DONE, actor_decided, analyse, asked_clause, asking_sentence, future_only, past_only
-from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, lead_in, type_fit
+from kg.qa.analysis import actor_decided, analyse, asked_clause
+from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
 from kg.qa.extend import FIRST_PERSON, author_before, items_below, rare_word_after, scenes, speaker_named, speakers, table_below
+from kg.qa.gaps import GRADER, PHRASING, DocumentText, GapReader
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.phrasing import Phraser
@@ -31,7 +32,7 @@ from kg.qa.records import Analysis, Answer, AnswerType, Citation, DateSpan
 from kg.qa.sentences import sentences_of
 from kg.qa.spelling import English, Speller
 from kg.qa.subtitles import with_full_names
-from kg.qa.names import body_run, contrasts, fold, headline_topic, named_kinds, opposite_kind, other_kind, other_number, other_post, part_of_whole, qualifiers, run_of, states_role
+from kg.qa.names import contrasts, fold, named_kinds, opposite_kind, other_number, other_post, run_of
 from kg.qa.polarity import verdict
 from kg.qa.synonyms import FoldingTokenizer
 from kg.qa.dates import SEASONS, find_spans, wants_latest
@@ -73,19 +74,11 @@ class _GenerationState:
     titles: DocumentTitles | None = None
     df: dict[str, int] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
-    doc_text: dict[str, "_DocumentText"] = field(default_factory=dict)
+    doc_text: dict[str, DocumentText] = field(default_factory=dict)
     headings: dict[str, list] = field(default_factory=dict)  # per document: (paragraph, its heading's stems)
     recase: Callable[[str], str] = str  # a lower-case question with the papers' capitals
     spell: Callable[[str], str] = str  # a question's shorthand written out, its slips mended
     titled: frozenset[str] = frozenset()  # stems of the papers' titles and bodies ("supplementary agenda")
-
-
-class _DocumentText(NamedTuple):
-    folded: str
-    defined: dict[str, str]
-    spans: tuple[DateSpan, ...]
-    speakers: dict[str, tuple[str, str]]  # paragraph → the member's line that its "I" is
-    scenes: dict[str, tuple[DateSpan, ...]]  # undated paragraph → the dates of its section's lead
 
 
 class QuestionAnswerer:
@@ -153,7 +146,7 @@ class QuestionAnswerer:
             # passage (in what is asked: "our draft attributes…" before it is the reader's scene)
             direct = (*direct[:2], direct[2] * calibration.ABSENT_PHRASING ** len(unheld), direct[3])
         best = ranked[0]
-        conf = calibration.confidence(a, best, self._gaps(snap, state, a, best, rare, absent))
+        conf = calibration.confidence(a, best, self._reader(snap, state).gaps(a, best, rare, absent))
         text, used = compose(a, best, ranked)
         if a.answer_type == AnswerType.LIST:
             text, used = items_below(snap.catalog, a.question, best, text, used)
@@ -300,7 +293,7 @@ class QuestionAnswerer:
             df = state.df[term]
             # A participle or connective in no paper ("serving", "versus") is phrasing: calibration
             # counts it as absent, and it does not lower every sentence's coverage as well.
-            weights[stem] = 0.0 if df == 0 and _PHRASING.search(term) else math.log(1 + n / (df + 0.5))
+            weights[stem] = 0.0 if df == 0 and PHRASING.search(term) else math.log(1 + n / (df + 0.5))
             if stem[0].isdigit() or stem in salient or term not in focus or term in SEASONS:
                 continue  # a preamble ("The October update says … .") sets the scene; the question follows
             if df == 0 and _CONTRACTION.match(term):
@@ -311,170 +304,20 @@ class QuestionAnswerer:
                 rare.add(stem)
         return weights, rare, absent
 
-    def _gaps(self, snap: Snapshot, state: _GenerationState, a: Analysis, best: Scored,
-              rare: set[str], absent: set[str]) -> calibration.Gaps:
-        """What the question names that the best answer's evidence does not."""
-        near = fold(best.context.text + " " + best.context.around)
-        doc_id = best.context.document_id
-        whole, defined = self._document(snap, state, doc_id)[:2]
-        near = f"{near} {fold(expansions(best.context.text, defined))} {fold(abbreviations(best.context.text, defined))}"
-        if best.context.headed:
-            near = f"{near} {whole}"  # a form's field is about the form: its subject is the paper's
-        elif _BACK_REFERENCE.search(best.context.text):
-            near = f"{near} {fold(self._previous_text(snap, best.context))}"  # "this plan": the one just named
-        # (a place in a preamble, "Our church helps asylum seekers in Chatham.", does not restrict)
-        phrases = [[fold(w) for w in phrase] for phrase in qualifiers(asking_sentence(a.question))]
-        qualifying = {w for phrase in phrases for w in phrase}
-        missing = [w for w in a.salient if fold(w) not in near]
-        if a.answer_type == AnswerType.RATING:
-            # A grade belongs to what the paragraph is about: "Parklands" stated elsewhere in the
-            # paper does not make a paragraph on the service's rating the home's. (The paper's
-            # own council and body go without saying.)
-            meta = snap.catalog.document(best.context.document_id).meta
-            grader = _GRADER.search(a.question)  # "did Ofsted give": the inspectorate is not what is graded
-            own = fold(" ".join(x for x in (meta.council, meta.body, grader and (grader.group(1) or grader.group(2))) if x))
-            whole = " ".join(fold(w) for w in a.salient if fold(w) in near or fold(w) in own)
-        # A qualifier ("for the High Needs Block") counts once, whatever its length.
-        # "… at the time of the Portfolio Holder's March 2023 report": a paper named, so the paper says it.
-        papers = [[fold(w) for w in phrase] for phrase in qualifiers(a.question, papers=True)]
-        unmet = sum(1 for phrase in phrases if any(w not in near for w in phrase)
-                    and not (phrase in papers and all(w in whole for w in phrase)))
-        stems = self._stems(best.context.text + " " + best.context.around + " " + expansions(best.context.text, defined))
-        first_stem = {t: self._tokenize(t)[0] for t in a.terms if self._tokenize(t)}
-        absent_terms = [t for t, stem in first_stem.items() if stem in absent and stem not in stems]
-        doc_meta = snap.catalog.document(doc_id).meta
-        body, held = doc_meta.body, doc_meta.meeting_date
-        # A body named in full ("the Planning Committee") is in the paper only if its name is:
-        # "planning" and "committee" apart do not name it.
-        unnamed = {w for w in missing if (run := body_run(a.question, w)) and fold(run) not in whole}
-        # ("Old Vic assessment unit: did Cabinet approve the plan?": a headline's topic must be the paragraph's)
-        unnamed |= {w for w in missing if w in headline_topic(a.question).split() and not w.isupper()}  # (an acronym may be spelt out)
-        return calibration.Gaps(
-            # (the paper's own council is no other actor: "how many plans had Medway agreed")
-            actor_unconfirmed=bool(a.actor) and not (a.answer_type not in (AnswerType.DECISION, AnswerType.YESNO)
-                                                     and set(fold(a.actor).split()) <= set(
-                fold(snap.catalog.document(doc_id).meta.council or "").split()))
-            and not actor_decided(
-                a.actor, best.context.text, body, acting=bool(ASKS_WHAT_DONE.search(a.question))),
-            predicate_missing=(bool(a.predicate) and not self._stems(a.predicate) <= self._stems(_with_antecedent(best)))
-            or self._payee_missing(a, best),
-            # "What was the result of the 2024 review?" cannot be answered by a paper of 2023.
-            future_only=future_only(a.question, best.sentence.text) or past_only(a.question, best.sentence.text) or (
-                bool(_OUTCOME.search(a.question)) and bool(a.dates) and held is not None
-                and all(d.start > held for d in a.dates)),
-            # ("who was the Vice Chairman": a sentence naming the post and no one in it does not say)
-            role_missing=not states_role(a, best),
-            # ("which provider held the contract?", "who was the Vice Chairman?": no one is named)
-            nobody_named=_names_none(a.question, best.sentence.text) or self._names_no_one(snap, state, a, best),
-            other_kind=other_kind(asked_clause(a.question), best.sentence.text)
-            or other_number(a.question, best.sentence.text) or opposite_kind(asked_clause(a.question), best.sentence.text, best.context.text)
-            or other_post(a.question, best.sentence.text),
-            salient_absent=sum(1 for w in missing if (fold(w) not in whole or w in unnamed) and fold(w) not in qualifying),
-            # "the national average turnover rate": a figure of the council's own does not answer
-            qualifier_absent=unmet + bool(_NATIONAL.search(asked_clause(a.question))
-                                         and not _NATIONAL.search(best.context.text))
-            # ("what % of Medway's own social workers": a national figure is not the council's)
-            + bool(_OWN.search(a.question) and _NATIONAL.search(best.sentence.text)
-                   and not _NATIONAL.search(asked_clause(a.question)))
-            + self._topic_unmet(snap, a, best, defined) + self._domain_unmet(a, best) + self._measure_unmet(a, best)
-            # ("how many … at Abbey Court School": 156 "at Abbey Court School and Bradfield's Academy" is both's)
-            + (a.answer_type == AnswerType.FIGURE and part_of_whole(
-                asked_clause(a.question), best.sentence.text, f"{doc_meta.council or ''} {body or ''}")),
-            # a name of several words ("Safety Valve", "Lead Member") is one thing the paragraph lacks
-            salient_nearby=len({run_of(a.question, w) for w in missing
-                                if fold(w) in whole and w not in unnamed and fold(w) not in qualifying}),
-            absent_words=len({first_stem[t] for t in absent_terms if not _PHRASING.search(t)}),
-            absent_phrasing=len({first_stem[t] for t in absent_terms if _PHRASING.search(t)}),
-            rare_missing=sum(1 for r in rare if r not in stems),
-            claim_end_unstated=bool(a.terms) and not self._stems(a.terms[-1]) <= self._stems(best.sentence.text),
-        )
+    def _reader(self, snap: Snapshot, state: _GenerationState) -> GapReader:
+        """What the answers' evidence lacks, read against this generation's papers."""
+        return GapReader(snap, self._tokenize, lambda doc_id: self._document(snap, state, doc_id), state.names)
 
-    def _document(self, snap: Snapshot, state: _GenerationState, doc_id: str) -> _DocumentText:
+    def _document(self, snap: Snapshot, state: _GenerationState, doc_id: str) -> DocumentText:
         """A document's whole text (folded), the acronyms it defines and the dates it states,
         cached per generation."""
         if doc_id not in state.doc_text:
             if len(state.doc_text) >= DOC_TEXT_CACHE:  # bounded: a large corpus must not fill memory
                 state.doc_text.pop(next(iter(state.doc_text)))
             text = " ".join(p.paragraph.text for p in snap.catalog.paragraphs_of(doc_id))
-            state.doc_text[doc_id] = _DocumentText(fold(text), definitions(text), tuple(find_spans(text)),
+            state.doc_text[doc_id] = DocumentText(fold(text), definitions(text), tuple(find_spans(text)),
                                                    speakers(snap.catalog, doc_id), scenes(snap.catalog, doc_id))
         return state.doc_text[doc_id]
-
-    def _payee_missing(self, a: Analysis, best: Scored) -> bool:
-        """"How much do we pay our foster carers?": a sum paid to someone else (a placement's
-        weekly cost) does not answer; the paragraph must name who is paid."""
-        m = _PAYEE.search(a.question)
-        if a.answer_type != AnswerType.FIGURE or m is None:
-            return False
-        payee = self._stems(m.group(1))
-        return bool(payee) and not payee <= self._stems(f"{best.context.text} {best.context.around}")
-
-    @staticmethod
-    def _previous_text(snap: Snapshot, c: Context) -> str:
-        """The text of the paragraph before ``c`` in its document ("" for the first)."""
-        ids = [p.paragraph.id for p in snap.catalog.paragraphs_of(c.document_id)]
-        at = ids.index(c.paragraph_id) if c.paragraph_id in ids else 0
-        return snap.catalog.paragraph(ids[at - 1]).paragraph.text if at > 0 else ""
-
-    def _topic_unmet(self, snap: Snapshot, a: Analysis, best: Scored, defined: dict[str, str]) -> bool:
-        """"When is the report on the offer for adolescents due?": a paper's own topic words must
-        be near the answer; a meeting notice's date elsewhere in the pack does not answer. So for
-        "what did the committee decide about the Portfolio Holder's annual report?"."""
-        event = _DATED_THING.search(a.question) if a.answer_type == AnswerType.DATE else None
-        m = ((_REPORT_ON.search(a.question) or event) if a.answer_type == AnswerType.DATE
-             else _DECIDED_ABOUT.search(a.question) if a.answer_type == AnswerType.DECISION else None)
-        if m is None:
-            return False
-        # (a year in the name is no topic: "the 2023-2025 strategy" is not any paragraph of 2023)
-        wanted = {w for w in self._stems(m.group(1)) - self._stems("report service services plan update") if not w[0].isdigit()}
-        # An event's date is the sentence's that names what it is of: "the plan shared with Ofsted
-        # by mid December", beside "Ofsted will return for a focused visit", is not the visit's.
-        # (The event's word itself may be put another way: "launch" as "is now live".)
-        named = wanted - self._stems(m.group(1).split()[-1]) if m is event else set()
-        if named:
-            wanted = named
-        found = wanted & self._stems(f"{best.sentence.text} {best.context.heading} {expansions(best.sentence.text, defined)}"
-                                     if named else f"{best.context.text} {best.context.around}")
-        if found != wanted and _BACK_REFERENCE.search(best.context.text):
-            found |= wanted & self._stems(self._previous_text(snap, best.context))  # "this plan": the one just named
-        if a.answer_type == AnswerType.DECISION:
-            # (a decision may name its paper in short; a plan or strategy, by any word of its name)
-            return not found if m.group(2) else len(found) * 2 < len(wanted)
-        return bool(wanted) and found != wanted
-
-    def _names_no_one(self, snap: Snapshot, state: _GenerationState, a: Analysis, best: Scored) -> bool:
-        """"Who was the Vice Chairman?": a sentence naming the post and no one in it does not say
-        (a name the papers give a person, a "Name, Post" line or the "I" of a member's report does)."""
-        if not a.role or a.answer_type != AnswerType.PERSON or best.sentence.has_person or best.context.headed:
-            return False
-        lowered = best.sentence.text.lower()
-        if any(name in lowered for name in state.names) or re.search(
-                rf"\b{a.role}\w*\s+(?:\w+\s+)?by\s+(?:the\s+)?[A-Z]", best.sentence.text, re.I):
-            return False  # (or the post it is held by: "chaired internally by the Director of People")
-        speakers = self._document(snap, state, best.context.document_id).speakers
-        return not (best.context.paragraph_id in speakers and FIRST_PERSON.search(best.sentence.text))
-
-    def _measure_unmet(self, a: Analysis, best: Scored) -> bool:
-        """"What is the turnover rate …?": a figure is the turnover rate only if its sentence says
-        so; a rise in agency staff in the same paragraph is another measure."""
-        # (the measure asked, not one it is compared with: "… compared with the capped agency rate")
-        asked = re.split(r"\b(?:compared|than|versus|vs|against|as)\b", asked_clause(a.question))[0]
-        m = _MEASURE.search(asked) if a.answer_type == AnswerType.FIGURE else None
-        if m is None or m.group(1).lower() in _NOT_A_MEASURE:
-            return False
-        lead = lead_in(best)
-        return not self._stems(m.group(1)) <= self._stems(f"{best.sentence.text} {lead.text if lead else ''}")
-
-    def _domain_unmet(self, a: Analysis, best: Scored) -> bool:
-        """"What grade did the 2019 inspection give for care leavers?": a grade is for what its
-        sentence (or the lead-in it is an item of) names; the service's overall grade is not it."""
-        lead = lead_in(best)
-        return not self._rated_for(a) <= self._stems(f"{best.sentence.text} {lead.text if lead else ''}")
-
-    def _rated_for(self, a: Analysis) -> set[str]:
-        """The stems of what a grade is asked for ("care leavers"), empty when none is named."""
-        m = _RATED_FOR.search(asked_clause(a.question)) if a.answer_type == AnswerType.RATING else None
-        return self._stems(m.group(1)) - self._stems("overall service services council area areas") if m else set()
 
     def _stems(self, text: str) -> set[str]:
         return set(self._tokenize(text))
@@ -487,7 +330,8 @@ class QuestionAnswerer:
         excluded = {x for t in a.excluded for x in self._tokenize(t)}
         named = named_kinds(a.question)
         bands = _bands(a.question)
-        rated_for = self._rated_for(a)
+        reader = self._reader(snap, state)
+        rated_for = reader.rated_for(a)
         clause = asked_clause(a.question)
         wanted = asked_count(a.question) if a.answer_type == AnswerType.LIST else None
         out: list[Scored] = []
@@ -586,14 +430,14 @@ class QuestionAnswerer:
             # A yes/no claim is the sentence's own: it must state the names the question gives.
             asked = set(a.focus)
             # "Did Ofsted rate help and protection good?": the grade's paragraph need not name the grader
-            grader = _GRADER.search(a.question) if a.answer_type == AnswerType.RATING else None
+            grader = GRADER.search(a.question) if a.answer_type == AnswerType.RATING else None
             grading = set((grader.group(1) or grader.group(2)).split()) if grader else set()
             # "Will the Direction stay?" is answered by what will happen, not by what has.
             ahead = a.answer_type == AnswerType.YESNO and bool(
                 re.search(r"(?:^|[,;:]\s*)will\b|\b(?:expected|going|due|set) to\b", asked_clause(a.question), re.I))
             # "What did the committee do with the sufficiency strategy?": not with another item
             off_topic = {x.context.paragraph_id for x in out if a.answer_type == AnswerType.DECISION
-                         and self._topic_unmet(snap, a, x, self._document(snap, state, x.context.document_id).defined)}
+                         and reader.topic_unmet(a, x, reader.document(x.context.document_id).defined)}
             # "Who wrote the addendum report?": its author, not the director it is from
             authorship = a.answer_type == AnswerType.PERSON and bool(_WROTE.search(a.question))
             out.sort(key=lambda x: -x.score * calibration.type_factor(x.type_fit)
@@ -699,13 +543,8 @@ class QuestionAnswerer:
         return out
 
 
-_OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|concluded?|conclusions?|judgement|verdict)\b", re.I)
 _AUTHORSHIP = re.compile(r"\b(?:wrote|written|authored|authors?|sent|submitted)\b", re.I)
 _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|leader|chief)\b")
-# "pay its foster carers", "paying agency staff": who is paid
-_PAYEE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:to\s+)?(?:(?:its|their|our|the|each|an?|[a-z][\w-]*['\u2019]s)\s+)?"
-                    r"(?!(?:per|for|a|an|each|every|its|their|our|the)\b)"
-                    r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:s|ff|staff))\b", re.I)
 _BAND = re.compile(r"\b(\d{1,3})\s*(?:-|\u2013|to)\s*(\d{1,3})\b")
 
 
@@ -742,72 +581,15 @@ def _bands(question: str) -> set[str]:
     return {f"{m.group(1)}-{m.group(2)}" for m in _BAND.finditer(question)}
 
 
-# "To support the delivery of this plan, …": a paragraph about the thing the one before it names
-def _names_none(question: str, sentence: str) -> bool:
-    """"Which provider held the contract?": a sentence that names no organisation the question
-    does not already name does not say which."""
-    if not _WHICH_ORGANISATION.match(question):
-        return False
-    asked = {w.lower() for w in re.findall(r"[\w'\u2019&-]+", question)}  # (in any case: "emergency fostering provision")
-    return not any(w.lower() not in asked and w.lower() not in _CALENDAR
-                   for w in re.findall(r"(?<!^)(?<![.:;] )\b[A-Z][\w'\u2019&-]+", sentence))
-
-
-_CALENDAR = frozenset("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())  # capitalised, but no one's name
-
-
-_WHICH_ORGANISATION = re.compile(r"^\s*(?:which|what|who was the|who is the|name the) (?:[\w-]+ )?(?:provider|company|firm|organisation|"
-                                 r"organization|agency|charity|contractor|supplier|operator|architect|practice|consultant|"
-                                 r"consultancy|partner)s?\b", re.I)
-
-
-def _with_antecedent(best: Scored) -> str:
-    """The answer's sentence, with the one before it when it opens by pointing back ("That has
-    been brought down to 451 children": the children in care of the sentence before)."""
-    text = best.sentence.text
-    if not _POINTS_BACK.match(text):
-        return text
-    before = best.context.text[: max(0, best.context.text.find(text))]
-    return re.split(r"(?<=[.!?])\s+", before.strip())[-1] + " " + text
-
-
 _WROTE = re.compile(r"\b(?:wrote|written|write|writer|authored|author|authors|drafted|drafter)\b", re.I)
 _PRESENTED_BY = re.compile(r"\s*report from\s*:", re.I)
-_REPORT_ON = re.compile(r"\b(?:report|paper|update|briefing) (?:on|about|into) (?:the )?((?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
-                        r"(?= (?:be|is|was|were|will|would|scheduled|due|to be|come|came|presented|brought)\b|\s*\?|$)", re.I)
 _AS_AT_MEETING = re.compile(r"\b(?:currently|at present|presently|now|to date|so far|this (?:year|month|quarter|term))\b", re.I)
-_DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s+(?:about|on|with|regarding|concerning)\s+(?:the\s+)?"
-                            r"((?:[\w'\u2019-]+ ){0,5}?(?:report|paper|update|briefing|item|group|proposal|motion|project|"
-                            r"(strateg(?:y|ies)|plan|polic(?:y|ies)|programme|review))s?)\b", re.I)
-# "On what date is the engagement event for providers scheduled?": the thing dated
-_DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (?:is|was|were|are|will|did|does|has|had) "
-                          r"(?:[\w'\u2019-]+ ){0,5}?((?:(?!(?:the|a|an|its|their|for|to|of)\b)[\w'\u2019-]+ ){0,2}?"
-                          r"(?:event|session|workshop|conference|consultation|launch|deadline|visit))\b", re.I)
-# "the turnover rate", "the attendance percentage": the word that names the measure
-_MEASURE = re.compile(r"\b([a-z][a-z-]+) (?:rate|ratio|percentage|level)s?\b")
-_NOT_A_MEASURE = frozenset("""the a an its their our this that what which current latest overall average national local
-total weekly annual monthly hourly daily new old same higher lower high low exact precise actual usual typical
-growth change increase decrease highest lowest higher lower greater greatest key main significant""".split())
-# "what grade … for the experiences of care leavers?", "rated for leadership in 2023"
-_RATED_FOR = re.compile(r"\b(?:grades?|graded|ratings?|rated|judgements?|judgments?|judged)\b.*?\bfor\s+(?:the\s+|its\s+)?"
-                        r"((?:[\w'\u2019-]+\s+){0,6}?[\w'\u2019-]+?)\s*(?:\?|$|,|\b(?:in|at|by|from|on|under)\s+(?:the\s+)?(?:\d|[A-Z]))")
-_OWN = re.compile(r"\bown\b", re.I)
-_NATIONAL = re.compile(r"\bnational(?:\s+[\w'-]+)?\s+(?:average|rate|figure|level|mean|median|picture|comparison|benchmark|"
-                       r"data|statistics|trend|turnover)s?\b|\bnationally\b|\b(?:in|across) England\b|\bEngland average\b", re.I)
-_POINTS_BACK = re.compile(r"^(?:(?:at|by|in|on|since|from|as of)\s+[^,]{0,30}?,?\s+)?(?:this|that|these|those|it|they)\b", re.I)
-_BACK_REFERENCE = re.compile(r"\b(?:this|these|that|the said)\s+(?:[a-z-]+\s+)?(?:plan|programme|strategy|scheme|project|"
-                             r"policy|funding|grant|report|review|service|proposal|approach|work|contract|budget)s?\b", re.I)
 _ASKS_LAST = re.compile(r"\b(?:last|latest|most recent(?:ly)?)\b(?!\s+(?:year|month|week|time|meeting|night)s?\b)", re.I)
 _NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")  # "8 " of "8 Authorisation"
 # a form's one-word field heading ("8 Authorisation", "Author", "Contact")
 _FIELD = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:authori[sz]ation|authori[sz]ed by|author|authors|contact|signed|sign-off|"
                     r"approved by|approval)\s*:?\s*$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|expected to|going to|is to be|are to be|plans? to|planned|intends? to|proposed)\b", re.I)
-_GRADER = re.compile(r"\b(?i:did|does|has|have)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Z][\w'-]*?(?:\s+[A-Z][\w'-]*?){0,3})(?:['\u2019]s)?"
-                     r"(?:\s+(?:[A-Z][a-z]+\s+)?\d{4})?\s+"
-                     r"(?:(?:inspection|visit|review)\s+)?(?:give|gave|award|rate|grade|judge|find)\b|"
-                     r"\bby\s+([A-Z][\w'-]*)\b")
 _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?|presented|introduced|tabled|chaired|"
                          r"discussed|discussion|debated|debate)\b|"
                          # what an officer or member said is dated by the meeting they said it at
@@ -816,8 +598,4 @@ _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|
                          r"\b(?:officers?|members?|councillors?|director|chair|portfolio holder|lead member)\s+"
                          r"(?:described|said|explained|told|stated)\b|"
                          r"\baccording to (?:the )?(?:officers?|members?|councillors?|director|chair)\b", re.I)
-# Words a question is more often phrased with than about: participles and connectives
-# ("reached", "tracing", "shifted", "versus"). Absent from every paper, they weigh less than an
-# absent noun ("library", "potholes"), which usually means the papers do not cover the subject.
-_PHRASING = re.compile(r"(?:ed|ing)$|^(?:versus|whereas|vs)$")
 _CONTRACTION = re.compile(r"^(?:i|we|you|they)['\u2019](?:m|ve|re|d|ll)$|^(?:what|that|it|there|who|where|how)['\u2019]s$")

@@ -592,7 +592,7 @@ def test_a_yes_no_answer_takes_the_later_sentence_that_states_the_distinctive_wo
 
 def test_a_count_pointing_back_is_read_with_the_sentence_it_points_to():
     from kg.qa.analysis import analyse
-    from kg.qa.service import _with_antecedent
+    from kg.qa.gaps import _with_antecedent
 
     a = analyse("How many children were in care by November 2020?")
     ranked = _ranked(a, "As of 31 August 2020 there were 468 children in care. "
@@ -617,7 +617,7 @@ def test_a_date_and_a_time_asked_together_come_from_their_two_lines():
 
 
 def test_a_national_figure_is_asked_only_by_a_national_measure():
-    from kg.qa.service import _NATIONAL
+    from kg.qa.gaps import _NATIONAL
 
     assert _NATIONAL.search("What was the national average turnover rate for social workers?")
     assert _NATIONAL.search("How does the rate compare nationally?")
@@ -634,7 +634,7 @@ def test_who_is_proposed_to_chair_is_answered_by_a_post():
 
 
 def test_a_date_asked_of_a_report_on_a_topic_needs_the_topic_near():
-    from kg.qa.service import _REPORT_ON
+    from kg.qa.gaps import _REPORT_ON
 
     q = "On what date is the report on the offer for adolescents scheduled to be presented to the Committee?"
     assert _REPORT_ON.search(q).group(1) == "offer for adolescents"
@@ -643,7 +643,7 @@ def test_a_date_asked_of_a_report_on_a_topic_needs_the_topic_near():
 
 
 def test_which_provider_is_answered_only_by_a_sentence_naming_one():
-    from kg.qa.service import _DATED_THING, _names_none
+    from kg.qa.gaps import _DATED_THING, _names_none
 
     q = "Which provider held the residential contract at Eden House that the council ended?"
     assert _names_none(q, "I have overseen the ending of the contract for residential provision at Eden House.")

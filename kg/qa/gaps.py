@@ -77,6 +77,11 @@ _DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s
 _DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (?:is|was|were|are|will|did|does|has|had) "
                           r"(?:[\w'\u2019-]+ ){0,5}?((?:(?!(?:the|a|an|its|their|for|to|of)\b)[\w'\u2019-]+ ){0,2}?"
                           r"(?:event|session|workshop|conference|consultation|launch|deadline|visit))\b", re.I)
+# "When is the home expected to open?": what is dated is the opening (or a start, close, launch)
+_DATED_ACT = re.compile(r"\b(?:when|(?:on |by |in )?(?:what|which) (?:date|day|month|year)) (?:is|are|was|were|will|did|does|do) "
+                        r"[^?]{3,80}? (?:(?:expected|due|planned|scheduled|going|set|hoped) )?to (open|reopen|close|start|begin|launch)\b",
+                        re.I)
+_OPENING = "open opens opened opening reopen launch launched start started begin began live"  # (one act, many words)
 # "the turnover rate", "the attendance percentage": the word that names the measure
 _MEASURE = re.compile(r"\b([a-z][a-z-]+) (?:rate|ratio|percentage|level)s?\b")
 _NOT_A_MEASURE = frozenset("""the a an its their our this that what which current latest overall average national local
@@ -208,6 +213,10 @@ class GapReader:
         """"When is the report on the offer for adolescents due?": a paper's own topic words must
         be near the answer; a meeting notice's date elsewhere in the pack does not answer. So for
         "what did the committee decide about the Portfolio Holder's annual report?"."""
+        act = _DATED_ACT.search(a.question) if a.answer_type == AnswerType.DATE else None
+        said = self._stems(f"{best.sentence.text} {best.context.heading}")
+        if act and not self._stems(act.group(1) if act.group(1).lower() == "close" else _OPENING) & said:
+            return True  # "when is Eden House expected to open?": not when its registration is due
         event = _DATED_THING.search(a.question) if a.answer_type == AnswerType.DATE else None
         m = ((_REPORT_ON.search(a.question) or event) if a.answer_type == AnswerType.DATE
              else _DECIDED_ABOUT.search(a.question) if a.answer_type == AnswerType.DECISION else None)

@@ -102,7 +102,8 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundredfortyfifth", 0.91), ("medway_hundredfortysixth", 0.85), ("medway_hundredfortyseventh", 0.62),
             ("medway_hundredfortyeighth", 0.93), ("medway_hundredfortyninth", 0.87), ("medway_hundredfiftieth", 0.88),
             ("medway_hundredfiftyfirst", 0.81), ("medway_hundredfiftysecond", 0.75), ("medway_hundredfiftythird", 0.91),
-            ("medway_hundredfiftyfourth", 0.88)]
+            ("medway_hundredfiftyfourth", 0.88), ("medway_hundredfiftyfifth", 0.93), ("medway_hundredfiftysixth", 0.93),
+            ("medway_hundredfiftyseventh", 0.94), ("medway_hundredfiftyeighth", 0.88)]
 # Unanswerable questions still answered, named so that a fix (or a new false answer) shows. The
 # near-miss sets (141-149: 24 unanswerable questions each, each one detail away from what the
 # papers say) left these: a figure dated by another event in its sentence ("in October 2022 …

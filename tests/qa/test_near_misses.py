@@ -45,6 +45,8 @@ def test_a_grade_is_for_what_its_sentence_names_and_its_sections_year(medway):
 def test_an_events_date_is_the_sentences_that_names_it(medway):
     # "shared with Ofsted by mid December 2023" is the plan's date, not the focused visit's
     assert not medway.ask("On what date is Ofsted's focused visit to Medway, following the 2023 ILACS, scheduled?").answered
+    # what is dated is the opening, not the registration due before it
+    assert not medway.ask("On what date is the in-house children's home at Eden House expected to open to children?").answered
     out = medway.ask("When will Ofsted return for a focused visit?")
     assert out.answered and "in a year" in out.answer
 

@@ -7,16 +7,19 @@ Entity linking against the graph's labels happens in :mod:`kg.qa.linking`.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
 from kg.qa.acronyms import spelled_out
+from kg.qa.as_written import as_papers_write
+from kg.qa.actors import actor_of
 from kg.qa.dates import find_spans, wants_latest
 from kg.qa.guesses import CHECK_TAG, without_guess
-from kg.qa.numerals import UNITS
+from kg.qa.periods import beside, shifted
 from kg.qa.records import AnswerType, Analysis, DateSpan
 from kg.qa.synonyms import rewrite_phrases
+from kg.qa.wording import (HEAD_END, SAYS_WHETHER, asking_part, asking_sentence, main_clause, plain_wording,
+                           question_proper, split_sentences)
 
 STOP = frozenset(
     """a an the of in on at to for from by with about as is are was were be been being has have had
@@ -43,13 +46,14 @@ FRAMING = frozenset(
     claimed like else behind problem problems stuck lately please kindly grateful appreciate anywhere somewhere
     magnitude extent rationale justification justify justified determination stated ultimately eventually
     son sons daughter daughters grandson granddaughter grandchild grandchildren neighbour neighbours
-    friend friends husband wife mum dad constituent constituents read heard wondering wonder even though although""".split()
+    friend friends husband wife mum dad constituent constituents read heard wondering wonder even though although
+    deem deemed regarded classed shift shifted shifting evolve evolved evolving otherwise""".split()
 )
-# Number words, read as the digits the papers print ("twelve months" → "12 months").
-_NUMBER_WORDS = {w: str(i) for w, i in {**UNITS, "twenty": 20}.items()}
 
 # "What funding request did the Portfolio Holder back?" asks for the request, not a sum
 _NOT_A_SUM = r"(?!\s+(?:requests?|bids?|applications?|proposals?|decisions?|streams?|sources?|arrangements?|conditions?|rules?))"
+# "What recommendation concerning funding did the Committee agree?" asks for the recommendation
+_NOT_A_DECISION = r"(?!(?:recommendations?|decisions?|resolutions?|requests?|proposals?|motions?|actions?|steps?|letters?)\b)"
 
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     # "Before the October 2022 increase, when had allowances last gone up?": asks when, not how
@@ -66,7 +70,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"\bwhat (?:overall )?(?:rating|grade|grading|judgement|judgment|score)\b|"
         r"\bhow (?:was|were|is|are|did) .{0,80}\b(?:rated|graded|judged)\b|\bhow did \w+ (?:rate|grade|judge)\b", re.I)),
     (AnswerType.TREND, re.compile(
-        r"\b(how (?:has|have|did|does) .{0,80}\b(?:chang|move|moved|trend|compare|shift|evolv|develop|grow|grew|"
+        r"\b(how (?:has|have|did|does) .{0,120}\b(?:chang|move|moved|trend|compare|shift|evolv|develop|grow|grew|"
         r"rise|rose|fall|fell|increas|decreas)|trend|over time|"
         r"(?:rise|risen|fall|fallen|increase|decrease|grow|grown|drop|dropp)(?:e?d)? (?:from|between|since)|"
         r"(?:gone|go|went|going) (?:up|down)|compared (?:to|with)|\bversus\b|\bvs\.? |"
@@ -88,12 +92,13 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"what (?:is|was|are|were) (?:the |an? )?(?:[\w'\u2019-]+ )?(?:average|mean|median|typical)\b|"
         r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
         r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment|"
-        r"value|worth|sum)\b|"
-        r"what (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b" + _NOT_A_SUM + ")|"
+        r"value|worth|sum|expenditure|outturn|outlay)\b|"
+        r"what " + _NOT_A_DECISION + r"(?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b"
+        + _NOT_A_SUM + ")|"
         r"^\s*(?:the\s+)?(?:number|total|count|amount|cost|percentage|proportion|share|rate) of\b|"
         r"\bwhat (?:are|is|were|was|do|does|did) (?:[\w'\u2019-]+ ){0,3}(?:paying|pay|spending|spend|charging|charge)\b|"
         r"\bper (?:hour|week|month|year|annum|child|place|head)\b|\b(?:hourly|weekly|monthly|annual|yearly) (?:[\w-]+ )?(?:rate|cost|fee|pay|allowance|payment|salary|charge)s?\b|"
-        r"\bwhat (?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
+        r"\bwhat " + _NOT_A_DECISION + r"(?:[\w'\u2019-]+ ){0,3}(?:funding|grant|allocation|price|cap|fee|charge|allowance|salary|"
         r"payment|rate|cost|budget)\b(?! of (?:the )?(?:meeting|report))" + _NOT_A_SUM, re.I)),
     # "What did the building extensions cost?"
     (AnswerType.FIGURE, re.compile(r"\bwhat (?:did|does|do|will|would|should)\b[^?]{0,120}\bcost\s*\??\s*$", re.I)),
@@ -108,7 +113,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"portfolio holder|lead member|cabinet member|leader|mayor|chief executive|officers|councillors|partner|adviser|"
         r"advisor)\b|^\s*which\b.{0,60}\b(?:was|were|is|are) (?:one of )?the (?:authors?|presenters?|speakers?)\b", re.I)),
     (AnswerType.DATE, re.compile(r"(?:^|[.?!,:;]\s*)(?:(?:on|by|from|until|till|since|in|at|for) )?"
-                                  r"(when|what (?:exact |precise |specific )?dates?|which dates?|(?:what|which) (?:year|month|day)|how long|within what|over what period|"
+                                  r"(when|what (?:exact |precise |specific )?dates?|which (?:meeting |exact |start |end )?dates?|(?:what|which) (?:year|month|day)|how long|within what|over what period|"
                                   r"what (?:period|timescale|timeframe|time ?frame)|"
                                   r"in what year|at what time|what time|"
                                   r"what (?:is|was|are|were) the (?:exact |precise |specific )?dates?)\b|"
@@ -120,7 +125,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.DECISION, re.compile(
         r"\b(decid|decision|agreed?\b|resolv|resolution|recommend|asked to|delegat|approv)|\bask(?:ed)? (?:to|for|that)\b|"
         r"\bsign(?:ed|s)? up (?:to|for)\b|"
-        r"\bwhat did (?:the )?[\w' -]{0,60}?(?:committee|cabinet|council|board|panel|forum|members?)"
+        r"\bwhat did (?:the )?[\w' -]{0,60}?(?:committee|cabinet|council|councillors|board|panel|forum|members?)"
         r"(?: actually| finally| eventually| formally| then)? do\b|"
         # "…, what did it formally do with it?": what became of the paper is a decision
         r"\bwhat did (?:it|they) (?:actually |finally |eventually |formally |then )?do with\b|"
@@ -150,33 +155,21 @@ _UNIT_HINTS = (
     # "How many children has the funding paid for" counts children: a count wins over money words.
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
     ("GBP", re.compile(r"\b(cost|costing|invest|investing|invested|investment|budget|spend|spending|overspend|overspent|underspend|savings?|funding|deficit|£|pounds?|price|paid|pay|paying|fees?|money|salary|salaries|wages?|"
-                       r"allowance|grants?|bursary|bursaries|spent|amount|sum|value|worth)\b", re.I)),
+                       r"allowance|grants?|bursary|bursaries|spent|amount|sum|value|worth|expenditure|outlay|outturn)\b", re.I)),
 )
 
-# "Did Cabinet approve …", "What did the Planning Committee decide …": the body (or person) the
-# question says made the decision, so that a recommendation *to* Cabinet is not taken for one *by* it.
-DECISION_VERBS = (r"approv(?:e|ed|es|ing)|agree(?:d|s|ing)?|decid(?:e|ed|es|ing)|resolv(?:e|ed|es|ing)|"
-                  r"accept(?:ed|s|ing)?|reject(?:ed|s|ing)?|adopt(?:ed|s|ing)?|endors(?:e|ed|es|ing)|"
-                  r"refus(?:e|ed|es|ing)|defer(?:red|s|ring)?|ratif(?:y|ied|ies|ying)|authori[sz](?:e|ed|es|ing)|"
-                  r"recommend(?:ed|s|ing)?|vot(?:e|ed|es|ing)")
-_STATED = (r"say|said|conclud(?:e|ed)|comment(?:ed)?|respond(?:ed)?|consider(?:ed)?|indicat(?:e|ed)|stat(?:e|ed)|"
-           r"confirm(?:ed)?|announc(?:e|ed)|explain(?:ed)?|advis(?:e|ed)")
-_ACTOR = re.compile(
-    r"\b(?i:did|has|have|had|will|was|were)\s+(?:(?i:the)\s+((?:[\w'\u2019&-]+\s+){0,4}?[\w'\u2019&-]+)|"
-    r"((?:[A-Z][\w'\u2019&-]*\s+){0,4}?[A-Z][\w'\u2019&-]*))\s+"
-    r"(?:(?:formally|actually|ever|already|finally|then|also)\s+)?(?:" + DECISION_VERBS + "|" + _STATED + r")\b")
 
 WORD = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019]|-(?=[A-Za-z])|&(?=[A-Za-z]))*|\d[\d,./-]*%?")  # "B&Bs" is one word
 
 
 def analyse(question: str) -> Analysis:
     """Read a question into an :class:`Analysis` (entities are linked later, against the graph)."""
-    q = _digits(_plain_sentences(_WH_IS.sub(_wh_in_full, _FILLER.sub("", _letter_stripped(question)))))
+    q = as_papers_write(plain_wording(question))
     # "The deficit was around £15 million, wasn't it?" asks what it was
     q, guessed = without_guess(q, yes_no=bool(_YES_NO_OPENING.match(q) or CHECK_TAG.search(q)))
     # "When the strategy came before scrutiny, what did the committee resolve?": the clause
     # that asks says what kind of answer is wanted; the one before it sets the scene.
-    clause = _main_clause(q)
+    clause = main_clause(q)
     # "Is the adviser named anywhere, and if so who is it?": the question after "if so" is the one typed
     so = _IF_SO.search(q)
     typed = q[so.end():] if so is not None and len(q) - so.end() >= 6 else None
@@ -184,7 +177,7 @@ def analyse(question: str) -> Analysis:
     asks = [x for x in re.split(r"(?<=\?)\s+(?=[A-Z])", q) if x.strip().endswith("?")]  # (not "I heard it was a record.")
     clause = clause or (asks[-1] if len(asks) > 1 else None)
     # "My child may live outside the area. Do staff still visit?": the sentence that asks is typed.
-    clause = clause or ((parts := _sentences(q)) and len(parts) > 1 and _asking(parts)) or None
+    clause = clause or ((parts := split_sentences(q)) and len(parts) > 1 and asking_part(parts)) or None
     # ("A friend who fostered says …. What share are placed in-house?": the sentence that asks
     # is typed before the scene is)
     answer_type = next((t for part in (typed or clause, asking_sentence(q), q) if part
@@ -198,7 +191,7 @@ def analyse(question: str) -> Analysis:
         rest = _COMPARED_THING.sub(" ", q)
         if rest != q and not _RULE[AnswerType.TREND].search(rest) and _RULE[AnswerType.FIGURE].search(rest):
             answer_type = AnswerType.FIGURE
-    spans = [_shifted(q, span) for span in find_spans(q)]
+    spans = [shifted(q, span) for span in find_spans(q)]
     # "What rating did Ofsted give it in 2021, before it was rated good in June 2022?": the
     # trailing clause's date sets the scene; the question's own date is the one asked
     if (scene := _SCENE_AFTER.search(q)) is not None and any(q.find(s.label) < scene.start() for s in spans):
@@ -211,11 +204,11 @@ def analyse(question: str) -> Analysis:
         # "In what year, according to the Sufficiency Report 2020, was the guidance issued?": the
         # source's date does not date what is asked.
         sources = [m.span() for m in _SOURCE.finditer(q)]
-        spans = [_beside(q, s) for s in spans if not any(a <= q.find(s.label) < b for a, b in sources)]
+        spans = [beside(q, s) for s in spans if not any(a <= q.find(s.label) < b for a, b in sources)]
     years = tuple(sorted({y for s in spans for y in range(s.start.year, s.end.year + 1)}))
     words = WORD.findall(q)
     # "Did the assessment find that X?": X is what is asked; the paper named is where to look.
-    says = _SAYS_WHETHER.match(q)
+    says = SAYS_WHETHER.match(q)
     # "brothers and sisters" is weighed as the "siblings" the papers write
     # "(the officer who buys care places)": an aside explains; its words are not asked for
     terms = _terms(WORD.findall(rewrite_phrases(_PLACE_IN_PAPER.sub(" ", _PERIOD_EDGE.sub(
@@ -231,12 +224,14 @@ def analyse(question: str) -> Analysis:
         terms=terms,
         # Names in a preamble place the question ("In the Lead Member's March 2023 report, …");
         # the answer's paragraph need not repeat them.
-        salient=tuple(_salient(WORD.findall(proper))) if proper != q else tuple(_salient(words)),
+        # (a grade names what is graded in "the inspection that rated it Good"; it is asked in "was it rated Good?")
+        salient=tuple(_salient(WORD.findall(proper) if proper != q else words,
+                               grades=answer_type in (AnswerType.YESNO, AnswerType.RATING))),
         years=years,
         dates=tuple(spans),
         latest=wants_latest(q),
         unit_hint=unit if answer_type in (AnswerType.FIGURE, AnswerType.TREND) else None,
-        actor=_actor(q),
+        actor=actor_of(q),
         predicate=_predicate(rewrite_phrases(q)),
         acronyms=spelled_out(q),
         excluded=_excluded(q),
@@ -247,7 +242,6 @@ def analyse(question: str) -> Analysis:
 
 _ASKING = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|during|since|after|before|under|within|according to)\s+)?(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|"
                      r"can|could|will|would|should|shall|may|might|tell|give|explain|describe|summari[sz]e)\b", re.I)
-_HEAD_END = re.compile(r"\s(?:on|of|for|in|at|to|from|by|about|under|during|since|with|listed|set|given|made)\s", re.I)
 _KEYWORD_TYPES = (
     (AnswerType.PERSON, re.compile(r"\b(?:name|names|who|officer|author|authors|contact|chair|chairman|adviser|advisor|"
                                    r"director|presenter)\b", re.I)),
@@ -261,93 +255,9 @@ _KEYWORD_TYPES = (
 )
 
 
-# "Could you remind me…", "I'd be interested to know…", "I wonder whether you could list…",
-# "Give me…": a request around the question; "…, I wonder?" after it.
-_WH_IS = re.compile(r"\b(what|who|where|when|how|which)(?:['\u2019]s|(?<!which)s)\b(\s+\w+)?", re.I)  # "whats" typed fast
-# "Dear Sir/Madam, … Many thanks, J.": a letter's greeting and sign-off around the question
-_GREETING = re.compile(r"^\s*(?:dear\s+(?:sir\s*(?:/|or)\s*madam|sir|madam|all|colleagues?|(?:the\s+)?council|"
-                       r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})\b\s*[,:!]?|"
-                       r"(?:hello|hi|hey|greetings|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team))?\s*[,:!])\s*",
-                       re.I)
-_SIGN_OFF = re.compile(r"(?<=[?.!])\s*(?:(?:many|huge|great)\s+thanks|thanks?(?:\s+you)?(?:\s+(?:very much|so much|in advance))?|"
-                       r"(?:kind|best|warm)\s+regards|regards|best wishes|cheers|yours (?:faithfully|sincerely))"
-                       r"\s*[,.!]?(?:\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?\s*[.!]?\s*$", re.I)
-# "ok so what was …", "Right, who chairs …": words that open speech, not the question
-_FILLER = re.compile(r"^\s*(?:(?:ok(?:ay)?|um+|erm|er|uh|hi|hello|hey|anyway|alright|and|also|so(?!\s+(?:far|many|much|that)\b))"
-                     r"\b[\s,:;]*|(?:right|well|now)\s*,\s*|back\s+(?=(?:in|at|on|around|during)\s))+", re.I)
-
-
-def _letter_stripped(question: str) -> str:
-    """The question inside a letter: "Dear Sir/Madam, how many …? Many thanks, J." → "how many …?"."""
-    inner = _SIGN_OFF.sub("", _GREETING.sub("", question.strip(), count=1)).strip()
-    return inner if len(inner) >= 8 else question.strip()
-
-
-def _wh_in_full(m: re.Match) -> str:
-    """"What's the salary?" asks what is; "What's happened to…" what has."""
-    after = (m[2] or "").strip().lower()
-    has = after.endswith("ed") or after in ("been", "gone", "done", "got", "made", "taken", "seen", "left", "become")
-    return f"{m[1]} {'has' if has else 'is'}{m[2] or ''}"
-_REQUEST = re.compile(
-    r"^\s*(?:(?:i\s+)?wonder (?:whether|if) you (?:could|can|would|might)\s+|(?:could|can|would|will) you (?:(?:please|kindly)\s+)*|"
-    r"(?:please|kindly)\s+)?(remind me(?: of)?|tell me|let me know|give me|show me|find me)\s+(?:please\s+)?|"
-    r"^\s*(?:(?:i\s+)?wonder (?:whether|if) you (?:could|can|would|might)|(?:could|can|would|will) you(?: please| kindly)*|please)\s+"
-    r"(?:list|confirm|name|say)\s+|"
-    r"^\s*i(?:'d|\u2019d| would) (?:be interested to know|like to know|like to ask|like to check|"
-    r"be (?:very |most |so )?grateful (?:to (?:know|learn|hear)|if you (?:could|would) (?:tell me|let me know|say|confirm))|"
-    r"(?:really |very much )?appreciate (?:knowing|it if you (?:could|would) (?:tell me|let me know|say|confirm)))\s+|"
-    r"^\s*i (?:want|need) to know\s+|^\s*(?:do|does) (?:you|we|they|anyone|anybody) (?:happen to )?know\s+|"
-    r"^\s*(?:any|got any|have you (?:got )?any) ideas?(?: (?:of|on|about))?\s+(?=(?:how|what|who|when|where|which|why|whether|if)\b)|"
-    r"^\s*i wonder\s+(?=whether|if)", re.I)
-_CHECKING = re.compile(r"^\s*(?:(?:is|isn['\u2019]t|was|wasn['\u2019]t) it (?:not )?(?:true|right|correct|the case|so)|"
-                       r"am i (?:right|correct)(?: in (?:thinking|saying|understanding))?|"
-                       r"would i be (?:right|correct) (?:in|to) (?:think|thinking|say|saying)|"
-                       r"(?:can|could) you confirm|is it (?:fair|accurate) to say)\s+(?:that\s+)?", re.I)
-_NEGATED_TAG = re.compile(r",\s*(?:is|was|are|were|did|does|do|has|have|had|wo|ca)n['\u2019]t\s+(?:it|they|there|he|she|we|you|that|i)"
-                          r"\s*\?\s*$", re.I)
-_NEGATED_AUX = re.compile(r"^(\s*(?:is|was|are|were|did|does|do|has|have|had|wo|ca|could|should|would))n['\u2019]t\b", re.I)
-_TAG = re.compile(r",?\s+i wonder\s*\??\s*$", re.I)
 _SCENE_AFTER = re.compile(r",\s*(?:before|after|since|following|until|when)\s+(?:it|they|he|she|this|that|the)\b[^?]*\?\s*$", re.I)
 _YES_NO_OPENING = re.compile(r"\s*(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)
 _IF_SO = re.compile(r",?\s*(?:and\s+)?if so,?\s+(?=(?:what|who|whom|which|when|where|how)\b)", re.I)
-_WH = re.compile(r"(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
-
-
-def _plain_sentences(text: str) -> str:
-    """:func:`plain_question` over each sentence ("My neighbour asked me. Would you kindly tell me
-    how many …?" asks "How many …?" in its second)."""
-    parts = _sentences(text)
-    return " ".join(plain_question(p) for p in parts) if len(parts) > 1 else plain_question(text)
-
-
-def plain_question(request: str) -> str:
-    """A question put as a request, as the question it asks: "Could you remind me how many …"
-    → "How many …?"; "Give me the three partners of the MSCP" → "What are the three partners
-    of the MSCP?"; "I'd be interested to know whether X rose" → "Is it so that X rose?"."""
-    text = _TAG.sub("?", request)
-    # "Isn't it true that X?", "Am I right that X?", "X, wasn't it?": a check of a claim is a yes/no question
-    if (m := _CHECKING.match(text)) is not None and len(text) - m.end() >= 8:
-        return "Is it so that " + text[m.end():].rstrip(" .?!") + "?"
-    if (m := _NEGATED_TAG.search(text)) is not None and m.start() >= 8:
-        return "Is it so that " + text[:m.start()].rstrip(" ,") + "?"
-    # "Wasn't the report written by X?" asks what "Was the report written by X?" asks
-    text = _NEGATED_AUX.sub(lambda m: {"wo": "will", "ca": "can"}.get(m.group(1).strip().lower(), m.group(1)), text, count=1)
-    m = _REQUEST.match(text)
-    if m is None or len(text) - m.end() < 8:
-        return text
-    rest = text[m.end():].rstrip(" .?!") + "?"
-    if re.match(r"(?:whether|if)\b", rest, re.I):
-        return "Is it so that " + rest.split(None, 1)[1]
-    if _WH.match(rest):
-        # "what the average caseload was in 2023" asks "what was the average caseload in 2023"
-        m = re.match(r"(what|which|who|where|when)\s+((?:the|a|an|its|their)\s+.+?)\s+(is|was|are|were)\b(.*)", rest, re.I)
-        rest = f"{m[1]} {m[3]} {m[2]}{m[4]}" if m else rest
-        return rest[0].upper() + rest[1:]
-    rest = re.sub(r"^(?:the|a|an)\s+", "", rest, flags=re.I)
-    cuts = [m.start() for m in (_HEAD_END.search(rest), re.search(r"\s(?:that|which|who|whose)\s", rest)) if m]
-    head = rest[: min(cuts, default=len(rest))].rstrip(" .?!").split()
-    plural = bool(head) and head[-1].lower().endswith("s") and not head[-1].lower().endswith("ss")
-    return f"What {'are' if plural else 'is'} the {rest}"
 
 
 def _keyword_type(question: str) -> AnswerType:
@@ -358,7 +268,7 @@ def _keyword_type(question: str) -> AnswerType:
         return AnswerType.YESNO  # "Any of the 16 young people placed in hotels?"
     if _ASKING.match(question):
         return AnswerType.TEXT
-    cut = _HEAD_END.search(question)
+    cut = HEAD_END.search(question)
     for part in ((question[:cut.start()],) if cut else ()) + (question,):
         found = next((t for t, rx in _KEYWORD_TYPES if rx.search(part)), None)
         if found is not None:
@@ -366,37 +276,6 @@ def _keyword_type(question: str) -> AnswerType:
     return AnswerType.TEXT
 
 
-# "a year after the July 2023 inspection"; not "in the 12 months before…", which is a period
-# ending at the date and already overlaps it.
-_RELATIVE = re.compile(r"(?<!the )\b(a|an|1|2|3|4|5|6|7|8|9|10|11|12)\s+(year|month)s?\s+(after|later than|on from)\s+"
-                       r"(?:the\s+)?$", re.I)
-
-
-def _shifted(question: str, span: DateSpan) -> DateSpan:
-    """"a year after the July 2023 inspection" asks about July 2024, not July 2023."""
-    at = question.find(span.label)
-    m = _RELATIVE.search(question, 0, at) if at >= 0 else None
-    if m is None:
-        return span
-    count = 1 if m.group(1).lower() in ("a", "an") else int(m.group(1))
-    months = count * (12 if m.group(2).lower() == "year" else 1)
-    return DateSpan(f"{m.group(0)}{span.label}", _add_months(span.start, months), _add_months(span.end, months, end=True))
-
-
-def _add_months(day: date, months: int, end: bool = False) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, last if end and day.day == calendar.monthrange(day.year, day.month)[1] else min(day.day, last))
-
-
-# "Does the Portfolio Holder's report say any children are…": the paper is where to look, not the subject.
-_SAYS_WHETHER = re.compile(r"^(?:does|did|do) (?:the |a |an )?(?:[\w'\u2019-]+ ){0,5}?(?:report|paper|minutes|update|strategy|"
-                           r"plan|briefing|assessment|review|inspection|audit|survey|papers|reports)s? "
-                           r"(?:say|state|show|mention|note|record|confirm|find|conclude|identify)s? "
-                           r"(?:that |whether |if )?(?=\S)", re.I)
-_ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|described) in|per) (?:the |a |an )?"
-                           r"[^,?]{3,80}?(?:report|paper|minutes|update|strategy|plan|briefing|assessment)s?\s*\??\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{3,}\)")  # (an aside with a figure or age in it qualifies: kept)
 # "at the end of August 2020": the date says when; "end" is not a word the answer must repeat
 # "as stated in paragraph 10.3 of the report": where to look, not words the answer repeats
@@ -407,87 +286,13 @@ _PERIOD_EDGE = re.compile(r"\b(?:at\s+)?the\s+(?:very\s+)?(?:end|start|beginning
                           r"academic|school|calendar|year|quarter|month)\w*)", re.I)
 _AFTERMATH = re.compile(r"^\s*(?:following|after|in the wake of|in the light of)\b[^,?]{3,120},", re.I)
 AFTERMATH_YEARS = 3  # how far after a scene-setting event an answer is looked for
-BESIDE_YEARS = 10  # how far before or after a dated event a question asks ("when had allowances last gone up before…")
-_AFTER = re.compile(r"\b(?:after|following|since)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
-_BEFORE = re.compile(r"\b(?:before|prior to|ahead of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 
 
-def _beside(question: str, span: DateSpan) -> DateSpan:
-    """"When was the fifth visit after the 2019 inspection?" asks about the years after 2019, not
-    2019; "before the October 2022 increase", about the years up to it."""
-    head = question[:max(0, question.find(span.label))]
-    if _AFTER.search(head):
-        return DateSpan(span.label, span.start, date(span.end.year + BESIDE_YEARS, 12, 31))
-    if _BEFORE.search(head):
-        return DateSpan(span.label, date(span.start.year - BESIDE_YEARS, 1, 1), span.end)
-    return span
 _SOURCE = re.compile(r"\baccording to\b[^,?]*", re.I)
-_LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
-
-
-def asked_clause(question: str) -> str:
-    """What a question asks, without scene-setting before or after it ("Now that Ofsted has
-    rated the service Good, will the Direction stay?" → "will the Direction stay?")."""
-    proper = question_proper(question)
-    return _main_clause(proper) or proper
-
-
-def asking_sentence(question: str) -> str:
-    """The sentence of a question that asks ("Our church helps asylum seekers in Chatham. Did
-    the committee …?" asks in its second)."""
-    return _asking(_sentences(question))
-
-
-def _sentences(question: str) -> list[str]:
-    return [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", question) if x.strip()] or [question]
-
-
-def _asking(parts: list[str]) -> str:
-    """The sentence that asks: the last one ending in a question mark ("How many …? I heard
-    it was the most ever." asks in the first), else the last."""
-    return next((x for x in reversed(parts) if x.rstrip().endswith("?")), parts[-1])
-
-
-def question_proper(question: str) -> str:
-    """The question without its scene-setting: a leading sentence ("The October update says X.")
-    or a leading phrase ending in a comma ("In the Lead Member's March 2023 report, …")."""
-    parts = _sentences(question)
-    proper = _asking(parts) if len(parts) > 1 else question
-    m = _LEAD_IN.match(proper) or _SAYS_WHETHER.match(proper)
-    proper = proper[m.end():] if m and len(proper) - m.end() > 15 else proper
-    source = _ACCORDING_TO.search(proper)
-    if source and source.start() > 15:
-        return proper[: source.start()] + "?"
-    # "Will the Direction stay in place now that Ofsted has rated the service Good?": the
-    # trailing clause sets the scene; what is asked comes before it.
-    scene = _TRAILING_SCENE.search(proper)
-    return proper[: scene.start()] + "?" if scene and scene.start() > 15 else proper
 
 
 _RULE = {t: rx for t, rx in reversed(_TYPE_RULES)}  # (the first rule of each type)
 _COMPARED_THING = re.compile(r"\bcompared (?:to|with) (?!(?:the )?(?:last|previous|prior|same|year|before|earlier|\d{4})\b)", re.I)
-_TRAILING_SCENE = re.compile(r",?\s+\b(?:now that|given that|in (?:the )?light of|in view of)\b|,\s+(?:following|after)\b", re.I)
-
-
-# A question that opens with a subordinate clause or a scene ("When …,", "Besides noting …,",
-# "Meetings are capped at three hours - how much …") asks in the clause after the break.
-_OPENS_ASKING = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|during|since|after|before|under|within|according to)\s+)?(?:what|which|who|whom|whose|how|is|are|was|were|did|does|do|has|have|had|can|"
-                           r"could|will|would|should|list|name)\b", re.I)
-_ASKING_CLAUSE = re.compile(r"(?:[,;:]|\s[-\u2013\u2014])\s+(?:but\s+)?(?=(?:what|which|who|whom|whose|when|where|how|is|are|"
-                            r"was|were|did|does|do|has|have|had|will|would|can|could|should)\b)", re.I)
-
-
-def _main_clause(question: str) -> str | None:
-    """The asking clause of a question that does not open with it, or None. (A bracket is an
-    aside: "(…, which I understand handles adoption)" opens no clause.)"""
-    last = re.sub(r"\s*\([^()]*\)", "", _asking(_sentences(question)))
-    if _OPENS_ASKING.match(last) or re.match(r"\s*when\s*,", last, re.I):
-        return None  # ("When, according to the update, will it open?" asks when)
-    breaks = list(_ASKING_CLAUSE.finditer(last))
-    if not breaks:
-        return None
-    clause = last[breaks[-1].end():]
-    return clause if len(clause) > 12 else None
 
 
 _EXCLUDING = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?|as well as|in addition to)\s+"
@@ -504,15 +309,20 @@ def _excluded(question: str) -> tuple[str, ...]:
     return tuple(terms[:1])
 
 
-_ROLE = re.compile(r"\b(?:who (?:is|was|are|were|will be)|(?:what|what's) (?:is |was )?the names? of) "
+_ROLE = re.compile(r"\b(?:who (?:is|was|are|were|will be)|(?:which|what) (?:councillor|member|officer|person) (?:is|was|were)|"
+                   r"(?:what|what's) (?:is |was )?the names? of) "
                    r"(?:the |its |their |[A-Z][\w'\u2019]* )?(?:[\w'\u2019-]+ ){0,2}?"
                    r"(vice[- ]chair(?:man|woman|person)?|chair|chairman|chairwoman|chairperson|leader|mayor|adviser|advisor|clerk|"
-                   r"chief executive|director|spokesperson)\b|\bwho (?:actually |currently |now |really )?(chair|lead|head)(?:s|ed)\b|"
+                   r"chief executive|director|spokesperson|chief nurse)\b|\bwho (?:actually |currently |now |really )?(chair|lead|head)(?:s|ed)\b|"
                    # "which legal officer signed off…": the answer must be the lawyer
                    r"\bwhich (legal|finance|financial|monitoring|press|communications|safeguarding|designated) officer\b|"
                    r"\bwhich (director|chair|chairman|leader|adviser|advisor|clerk)\b|"
                    # "which councillor chaired / moved / seconded …": the answer must say who did
-                   r"\b(?:which|what) (?:councillor|member|officer|person) (chair|clerk|mov|second)(?:ed|s)?\b", re.I)
+                   r"\b(?:which|what) (?:councillor|member|officer|person) (chair|clerk|mov|second)(?:ed|s)?\b|"
+                   # "what was that adviser's name?"
+                   r"\b(?:what is|what was|what's) (?:the|that|this|their|our|its) (?:[\w'\u2019-]+ ){0,2}?"
+                   r"(vice[- ]chair(?:man|woman|person)?|chair|chairman|chairwoman|chairperson|leader|mayor|adviser|advisor|"
+                   r"clerk|director|spokesperson)['\u2019]s names?\b", re.I)
 
 
 def _role(question: str) -> str | None:
@@ -543,6 +353,7 @@ _SUBJECT_TO = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has 
 _IN_CARE = re.compile(r"\bhow many\b[^?]*?\b(?:were|was|are|is|have been|has been)\s+in\s+(?:[\w'\u2019]+\s+)?care\b", re.I)
 _HEDGES = frozenset("actually really currently presently previously recently usually typically normally "
                      "generally routinely only originally initially finally eventually already".split())
+_COPULAR = frozenset("deemed regarded classed considered".split())
 _LIGHT_VERBS = frozenset("made done put set given taken got had looked".split())  # ("looked after": cared for)
 _IRREGULAR_PARTICIPLES = frozenset(
     "left made taken given seen held paid sent built sold won lost found brought taught kept put set run done".split())
@@ -563,156 +374,26 @@ def _predicate(question: str) -> str | None:
     if words[0].endswith("ly") and words[0] not in _HEDGES:
         # "were electively home educated": a manner adverb belongs to what happened to them
         words = [w for w in words[1:] if w.endswith("ed") or w in _IRREGULAR_PARTICIPLES][:1] or words
+    if words[0] in _COPULAR and len(words) > 1:
+        words = words[1:]  # "how many pupils were deemed eligible": what they were is "eligible"
     word = words[0]
     if word in _LIGHT_VERBS:
         return None  # "how many orders were made": making says nothing of what happened to them
     return word if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES else None
 
 
-def actor_decided(actor: str, text: str, body: str | None, acting: bool = False) -> bool:
-    """Whether evidence shows ``actor`` deciding: the paper is the actor's own (its minutes or
-    report), or the text says the actor decided ("Cabinet approved", "agreed by Council") rather
-    than naming it as the recipient of a recommendation ("to recommend to Cabinet"). When ``acting``
-    ("what did the council do about pay?"), any act of the actor's will do ("the Council provided")."""
-    words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[a-z][\w'\u2019&-]*", actor.lower())
-             if w not in _GENERIC_ACTOR]  # "the children's scrutiny committee": the Children and … Committee
-    if not words:
-        return True
-    name = r"(?:['\u2019]s)?\s+".join(re.escape(w) for w in words) + r"(?:['\u2019]s)?"  # "Children’s Services"
-    verbs = f"(?:{DECISION_VERBS}|{_STATED}{'|[a-z]+ed' if acting else ''})"  # "what did the council do": any act
-    # "… approved by Cabinet": a decision the text gives to another body is not the actor's,
-    # even in the actor's own paper.
-    others = [m.group(1) for m in _DECIDED_BY.finditer(text)]
-    if others and not any(re.search(rf"\b{name}\b", o.lower()) for o in others):
-        return False
-    if body and set(words) <= set(re.findall(r"[a-z][\w'\u2019&-]*", body.lower())):
-        return True
-    return bool(re.search(rf"\b{name}\b(?:\s+[\w'\u2019-]+){{0,3}}?\s+{verbs}\b|"
-                          rf"\b{verbs}\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}\b", text.lower()))
-
-
-ASKS_WHAT_DONE = re.compile(r"\bwhat did (?:the )?[\w'\u2019 -]{1,60}? (?:actually |really |then |also )?do\b", re.I)
-_DECIDED_BY = re.compile(r"\b(?:approved|agreed|adopted|endorsed|ratified|decided|rejected|refused)\s+by\s+(?:the\s+)?"
-                         r"((?:[A-Z][\w'\u2019&-]*\s*){1,5})")
-_GENERIC_ACTOR = frozenset({"full", "the", "council's", "meeting", "councillors", "members"})  # (members are the body)
-
-
-_PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.I)
-_FUTURE_QUESTION = re.compile(r"\b(?:will|shall|going to|plans?|planned|expected|due|(?:was|were)\b[^?]{0,80}?\bto be)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:expected|due|planned|going|scheduled) to|plans? to|intends? to|"
-                     r"(?:is|are) proposing to|proposes to)\b",
-                     re.I)
-_PAST_FINITE = re.compile(r"\b(?:was|were|had)\b", re.I)
-_PAST_FORM = re.compile(r"\b(?:was|were|had|has been|have been|(?-i:[a-z]\w{2,}ed))\b", re.I)
-
-
-def future_only(question: str, sentence: str) -> bool:
-    """Whether a question about what happened ("What did Ofsted find…") meets a sentence that
-    only says what will happen ("Ofsted will return…"): the papers predate the outcome."""
-    if not _PAST_QUESTION.search(question) or _FUTURE_QUESTION.search(question):
-        return False
-    future = _FUTURE.search(sentence)
-    if future is None or _PAST_FINITE.search(sentence):  # "You will be aware that the deficit was…"
-        return False
-    return not _PAST_FORM.search(sentence, 0, future.start())
-
-
-def past_only(question: str, sentence: str) -> bool:
-    """Whether a question about what is to come ("When is the new strategy due to be published?")
-    meets a sentence that speaks of nothing to come ("In June 2022 the home was rated good")."""
-    return bool(_ASKS_AHEAD.search(question)) and not _AHEAD.search(sentence)
-
-
-_ASKS_AHEAD = re.compile(r"^\s*when\s+(?:is|are)\b[^?]{0,80}?\b(?:due|expected|planned|scheduled|going|set|intended)\s+to\b|"
-                         r"^\s*when\s+will\b", re.I)
-_AHEAD = re.compile(r"\b(?:will|shall|due|expected|planned|planning|plans?|scheduled|intends?|intended|aims?|aiming|hopes?|"
-                    r"anticipated|proposed|future|next|forthcoming|upcoming|later|going to|to be)\b", re.I)
-
-
-def _digits(question: str) -> str:
-    """Number words from three up as digits ("twelve months" → "12 months"); "one" and "two"
-    stay, since "one of the…" and "the two reports" are rarely counts to match. An age band is
-    written as the papers write it ("aged 10 to 15" → "aged 10-15")."""
-    question = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], question)
-    for rx, written in _AS_THE_PAPERS_SAY:
-        question = rx.sub(written, question)
-    return re.sub(r"\b(aged?|ages)\s+(\d+)\s+to\s+(\d+)\b", r"\1 \2-\3", question, flags=re.I)
-
-
-# Phrases members use for what papers name otherwise (a council's cabinet member for a service, or
-# the councillor in charge of it, is its portfolio holder; a child "without parents" is
-# unaccompanied), read as the papers write them.
-_AS_THE_PAPERS_SAY = ((re.compile(r"\bcabinet member\b", re.I), "portfolio holder"),
-                      (re.compile(r"\b(?:councillor|member) (?:who )?(?:is |was |will be )?in charge of\b", re.I), "portfolio holder for"),
-                      (re.compile(r"\b(?:(?:who )?(?:arrive|arrives|arrived|arriving|come|comes|came|coming) )?(?:without "
-                                  r"(?:their |any )?(?:parents|family|families|an adult)|alone|on their own)\b", re.I),
-                       "unaccompanied"),
-                      # "did the number stay steady?": papers say a number "remained stable"
-                      (re.compile(r"\b(?:stay|stays|stayed|remain|remains|remained|hold|held|kept|keep)\s+(?:steady|level|flat|"
-                                  r"the same|unchanged|constant)\b", re.I), "remained stable"),
-                      # shorthand of committee business that papers write in full
-                      (re.compile(r"\bcttees?\b|\bcttee\b", re.I), "committee"),
-                      (re.compile(r"\bmtgs?\b", re.I), "meeting"),
-                      (re.compile(r"\brecs\b", re.I), "recommendations"),
-                      (re.compile(r"\bgovt\b", re.I), "government"),
-                      (re.compile(r"\bapprox\.?(?=\s)", re.I), "approximately"),
-                      (re.compile(r"\bYP\b"), "young people"),
-                      (re.compile(r"\bLAs\b"), "local authorities"),
-                      (re.compile(r"\bLA\b"), "local authority"),
-                      (re.compile(r"\bSWs\b"), "social workers"),
-                      (re.compile(r"\bSW\b"), "social worker"),
-                      (re.compile(r"\bPH\b"), "Portfolio Holder"),
-                      (re.compile(r"\bAD\b"), "Assistant Director"),
-                      (re.compile(r"\bDCS\b"), "Director of Children's Services"),
-                      (re.compile(r"\bO&S\b"), "Overview and Scrutiny"),
-                      (re.compile(r"\b(?:CiC|CIC|CLA|LAC)\b"), "children in care"),
-                      (re.compile(r"\bCP\b"), "child protection"),
-                      # "Oct 23", "1 Apr 22": a month with a two-digit year
-                      (re.compile(r"\b((?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?) "
-                                  r"([0-3]\d)\b(?![\d/]|[:.]\d)", re.I), r"\1 20\2"))
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if int(n) >= 3) + r")\b", re.I)
-
-
-_COMMENTS_MADE = re.compile(r"\b(?:comments?|representations?|observations?) did (?:the\s+)?([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s+make\b|"
-                            # "What decision did Cabinet take on the strategy?"
-                            r"\b(?i:decisions?|resolutions?|actions?) (?i:did) (?:(?i:the)\s+)?([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s+"
-                            r"(?i:take|make|reach|come to|arrive at|pass)\b")
-_NOT_ACTOR = frozenset("asked to been being not also then able expected due going about set first and or later subsequently "
-                       "eventually jointly unanimously in at on during".split())  # "the committee in October 2023": the committee
-
-
-_DID_DO = re.compile(r"\b(?i:what did) (?:(?i:the)\s+)?((?:[\w'\u2019-]+\s+){0,5}?(?:[Cc]ommittee|[Cc]abinet|[Cc]ouncil|[Bb]oard|"
-                     r"[Pp]anel|[Ff]orum|[Mm]embers|[Cc]ouncillors))\s+(?:(?:actually|finally|eventually|formally|then)\s+)?do\b")
-
-
-def _actor(question: str) -> str | None:
-    m = _ACTOR.search(question) or _COMMENTS_MADE.search(question) or _DID_DO.search(question)
-    if m is None:
-        return None
-    words = (m.group(1) or (m.group(2) if m.re is not _DID_DO else None) or "").split()
-    # "was the committee asked to adopt": the committee, not "committee asked to"
-    kept = []
-    for w in words:
-        if w.lower() in _NOT_ACTOR:
-            break
-        kept.append(w)
-    if kept and _PAPER_NOUN.match(kept[-1]):
-        return None  # "did the Portfolio Holder's March 2023 report say": a paper is where to look, not a decider
-    return " ".join(kept) or None
-
-
-_PAPER_NOUN = re.compile(r"(?:report|paper|minutes|update|strategy|plan|briefing|assessment|review|audit|survey|"
-                         r"agenda|appendix|letter)s?$", re.I)
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_GRADES = frozenset("good outstanding inadequate".split())  # an inspection's grade, capitalised, names nothing
 
 
-def _salient(words: list[str]) -> list[str]:
+def _salient(words: list[str], grades: bool = True) -> list[str]:
     """Capitalised words after the first: names, places and bodies the answer must be about."""
     out = []
     # ("Children's Improvement Board - who is the chair?": a headline's first word is a name's too)
     named_first = len(words) > 1 and words[1][:1].isupper() and words[0].lower() not in STOP and not _ASKING.match(words[0])
     for i, w in enumerate(words):
-        if (i == 0 and not named_first) or not w[0].isupper() or w.lower() in STOP or w.lower() in _MONTH_NAMES:
+        if (i == 0 and not named_first) or not w[0].isupper() or w.lower() in STOP or w.lower() in _MONTH_NAMES or (
+                not grades and w.lower() in _GRADES):
             continue  # a month is a date, which date fit weighs
         word = w.strip("'\u2019")  # "under 'Grow Your Own'": the quotes are not the name's
         out.append(word[:-2] if word.endswith(("'s", "\u2019s")) else word)

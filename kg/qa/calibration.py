@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.qa.analysis import asked_clause
+from kg.qa.wording import asked_clause
 from kg.qa.composer import Scored
 from kg.qa.polarity import reverses
 from kg.qa.records import Analysis, AnswerType

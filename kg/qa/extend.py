@@ -8,9 +8,12 @@ import re
 from typing import Callable
 
 from kg.catalog import Catalog
-from kg.qa.composer import ENUMERATES_BELOW, FOLLOWING, MAX_ANSWER, MAX_LIST, Scored, singular, listed_noun
+from kg.qa.composer import ENUMERATES_BELOW, MAX_ANSWER, MAX_LIST, Scored
+from kg.qa.counting import singular
+from kg.qa.typefit import FOLLOWING, listed_noun
 from kg.qa.dates import find_spans
 from kg.qa.records import DateSpan
+from kg.qa.synonyms import same_word
 from kg.qa.sentences import sentences_of, trim
 
 _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -19,6 +22,13 @@ _AUTHOR_LINE = re.compile(r"authors?\s*:", re.I)
 _MEMBER_LINE = re.compile(r"^\s*(?:portfolio holder|lead member|cabinet member)\s*:\s*\S", re.I)
 _OFFICER_LINE = re.compile(r"^\s*report from\s*:", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|my|me)\b")
+
+
+def speaker_holds(role: str, text: str) -> bool:
+    """Whether the "I" of a member's report holds ``role`` in ``text``: "I chair the Board", "I am
+    proud to chair", "as Lead Member I" (not "Alongside the Chief Nurse, I chair…", for the nurse)."""
+    return bool(re.search(rf"\b(?:I|I['\u2019]m|my)\b(?:\s+[\w'\u2019-]+){{0,3}}?\s+(?:the\s+|a\s+|an\s+|our\s+)?{role}|"
+                          rf"\bas (?:the |your |our )?(?:[\w'\u2019-]+ )?{role}\w*\b[^.]*\bI\b", text, re.I))
 # "what risks did…", "what key risks to delivering the duty were listed…"
 _WHAT_PLURAL = re.compile(r"^\s*(?:what|which) (?:[a-z-]+ ){0,2}?([a-z]+s) (?:did|do|does|are|were|have|has|to|of|in|for|from|"
                           r"listed|set)\b", re.I)
@@ -29,7 +39,7 @@ def items_below(catalog: Catalog, question: str, best: Scored, text: str, used: 
     the headings of the sections that follow ("Theme 1 – Supporting Families", …)."""
     m = ENUMERATES_BELOW.search(best.sentence.text)
     noun = listed_noun(question)
-    if m is None or noun is None or singular(noun) not in m.group(1).lower():
+    if m is None or noun is None or not (singular(noun) in m.group(1).lower() or same_word(noun, m.group(1))):
         return text, used
     count = m.group(0).split()[0].lower()
     wanted = int(count) if count.isdigit() else _COUNTS.get(count, 0)

@@ -14,13 +14,16 @@ from typing import Callable, NamedTuple
 
 from kg.knowledge import Snapshot
 from kg.qa.acronyms import abbreviations, expansions
-from kg.qa.analysis import ASKS_WHAT_DONE, actor_decided, asked_clause, asking_sentence, future_only, past_only
+from kg.qa.actors import ASKS_WHAT_DONE, actor_decided
+from kg.qa.tense import future_only, past_only
+from kg.qa.wording import asked_clause, asking_sentence
 from kg.qa.calibration import Gaps
 from kg.qa.composer import Context, Scored, lead_in
-from kg.qa.extend import FIRST_PERSON
+from kg.qa.extend import speaker_holds
 from kg.qa.names import (body_run, fold, headline_topic, opposite_kind, other_kind, other_number, other_post, part_of_whole,
                          qualifiers, run_of, states_role)
 from kg.qa.records import Analysis, AnswerType, DateSpan
+from kg.qa.typefit import other_measure
 
 
 
@@ -45,17 +48,35 @@ def _names_none(question: str, sentence: str) -> bool:
     if not _WHICH_ORGANISATION.match(question):
         return False
     asked = {w.lower() for w in re.findall(r"[\w'\u2019&-]+", question)}  # (in any case: "emergency fostering provision")
+    if _WHICH_MINISTER.match(question):
+        # a minister is a person: named by a name ("Claire Coutinho"), not by an inspectorate beside
+        return not any(all(w.lower() not in asked for w in m.group(0).split())
+                       for m in re.finditer(r"\b[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)+", sentence))
     return not any(w.lower() not in asked and w.lower() not in _CALENDAR
                    for w in re.findall(r"(?<!^)(?<![.:;] )\b[A-Z][\w'\u2019&-]+", sentence))
 
 
+_WHICH_MINISTER = re.compile(r"^\s*which (?:[\w-]+ ){0,2}?ministers?\b", re.I)
 _CALENDAR = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())  # capitalised, but no one's name
 
 
 _WHICH_ORGANISATION = re.compile(r"^\s*(?:which|what|who was the|who is the|name the) (?:[\w-]+ )?(?:provider|company|firm|organisation|"
                                  r"organization|agency|charity|contractor|supplier|operator|architect|practice|consultant|"
-                                 r"consultancy|partner)s?\b", re.I)
+                                 r"consultancy|partner)s?\b|"
+                                 # "which Minister indicated…", "which council has 38.5% agency staff": one must be named
+                                 r"^\s*which (?:[\w-]+ ){0,2}?(?:minister|council|local authority|authority|department)s?\b", re.I)
+
+
+def _other_council(question: str, near: str, council: str) -> int:
+    """1 when the question names a council other than the paper's own that the paragraph does not
+    name ("what's Kent County Council's deficit?" answered from Medway's paper), else 0."""
+    own = set(fold(council).split())
+    for m in _COUNCIL_NAMED.finditer(question):
+        name = fold(m.group(1))
+        if not set(name.split()) - {"council", "county", "borough", "district", "city", "the"} <= own and name not in near:
+            return 1
+    return 0
 
 
 def _with_antecedent(best: Scored) -> str:
@@ -69,7 +90,8 @@ def _with_antecedent(best: Scored) -> str:
 
 
 _REPORT_ON = re.compile(r"\b(?:report|paper|update|briefing) (?:on|about|into) (?:the )?((?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
-                        r"(?= (?:be|is|was|were|will|would|scheduled|due|to be|come|came|presented|brought)\b|\s*\?|$)", re.I)
+                        r"(?= (?:be|is|was|were|will|would|scheduled|due|to be|come|came|presented|brought|made|published|released|issued|"
+                        r"circulated|shared)\b|\s*\?|$)", re.I)
 _DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s+(?:about|on|with|regarding|concerning)\s+(?:the\s+)?"
                             r"((?:[\w'\u2019-]+ ){0,5}?(?:report|paper|update|briefing|item|group|proposal|motion|project|"
                             r"(strateg(?:y|ies)|plan|polic(?:y|ies)|programme|review))s?)\b", re.I)
@@ -78,10 +100,19 @@ _DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (
                           r"(?:[\w'\u2019-]+ ){0,5}?((?:(?!(?:the|a|an|its|their|for|to|of)\b)[\w'\u2019-]+ ){0,2}?"
                           r"(?:event|session|workshop|conference|consultation|launch|deadline|visit))\b", re.I)
 # "When is the home expected to open?": what is dated is the opening (or a start, close, launch)
+# "When is the workforce report due to come back?": what is dated is a paper
+_DATED_PAPER = re.compile(r"\b(?:when|(?:on |by |at )?(?:what|which) (?:[\w-]+ )?(?:date|day|month|meeting)) (?:is|are|was|were|will) "
+                          r"(?:the |a |an |that |this )?(?:[\w'\u2019-]+ ){0,4}?(?:report|update|paper|briefing)s?\b", re.I)
+_PAPER_WORD = re.compile(r"\b(?:report|update|paper|briefing|item)s?\b", re.I)
 _DATED_ACT = re.compile(r"\b(?:when|(?:on |by |in )?(?:what|which) (?:date|day|month|year)) (?:is|are|was|were|will|did|does|do) "
                         r"[^?]{3,80}? (?:(?:expected|due|planned|scheduled|going|set|hoped) )?to (open|reopen|close|start|begin|launch)\b",
                         re.I)
 _OPENING = "open opens opened opening reopen launch launched start started begin began live"  # (one act, many words)
+# "On what date did the Minister formally lift the Direction?", "when will Eden House start
+# taking children?": an act a date is asked of, which the sentence giving the date must state
+_DATED_DEED = re.compile(r"\b(?:when|(?:on |by |in )?(?:what|which) (?:date|day|month|year)) (?:did|will|does|do) "
+                         r"(?:the |a |an |its |their )?(?:[\w'\u2019-]+ ){1,5}?(?:formally |officially |actually |finally )?"
+                         r"(lift|rescind|revoke|withdraw|open|reopen|start|begin|launch|close|publish|register|appoint)\b", re.I)
 # "the turnover rate", "the attendance percentage": the word that names the measure
 _MEASURE = re.compile(r"\b([a-z][a-z-]+) (?:rate|ratio|percentage|level)s?\b")
 _NOT_A_MEASURE = frozenset("""the a an its their our this that what which current latest overall average national local
@@ -91,6 +122,9 @@ growth change increase decrease highest lowest higher lower greater greatest key
 _RATED_FOR = re.compile(r"\b(?:grades?|graded|ratings?|rated|judgements?|judgments?|judged)\b.*?\bfor\s+(?:the\s+|its\s+)?"
                         r"((?:[\w'\u2019-]+\s+){0,6}?[\w'\u2019-]+?)\s*(?:\?|$|,|\b(?:in|at|by|from|on|under)\s+(?:the\s+)?(?:\d|[A-Z]))")
 _OWN = re.compile(r"\bown\b", re.I)
+# "Kent County Council's deficit": a council the question names, whose figure is asked
+_COUNCIL_NAMED = re.compile(r"\b((?:(?!(?:What|Which|Who|When|How|Did|Does|Do|Has|Have|Had|Is|Was|Were|Are|The|A|An|And|"
+                            r"Or|Of|In|At|By|For|To|From|Under)\b)[A-Z][\w'\u2019-]+\s+){1,3}?(?:County\s+|Borough\s+|District\s+|City\s+)?Council)\b")
 _NATIONAL = re.compile(r"\bnational(?:\s+[\w'-]+)?\s+(?:average|rate|figure|level|mean|median|picture|comparison|benchmark|"
                        r"data|statistics|trend|turnover)s?\b|\bnationally\b|\b(?:in|across) England\b|\bEngland average\b", re.I)
 _POINTS_BACK = re.compile(r"^(?:(?:at|by|in|on|since|from|as of)\s+[^,]{0,30}?,?\s+)?(?:this|that|these|those|it|they)\b", re.I)
@@ -173,7 +207,7 @@ class GapReader:
             nobody_named=_names_none(a.question, best.sentence.text) or self._names_no_one(a, best),
             other_kind=other_kind(asked_clause(a.question), best.sentence.text)
             or other_number(a.question, best.sentence.text) or opposite_kind(asked_clause(a.question), best.sentence.text, best.context.text)
-            or other_post(a.question, best.sentence.text),
+            or other_post(a.question, best.sentence.text) or other_measure(asked_clause(a.question), best.sentence.text),
             salient_absent=sum(1 for w in missing if (fold(w) not in whole or w in unnamed) and fold(w) not in qualifying),
             # "the national average turnover rate": a figure of the council's own does not answer
             qualifier_absent=unmet + bool(_NATIONAL.search(asked_clause(a.question))
@@ -182,6 +216,7 @@ class GapReader:
             + bool(_OWN.search(a.question) and _NATIONAL.search(best.sentence.text)
                    and not _NATIONAL.search(asked_clause(a.question)))
             + self.topic_unmet(a, best, defined) + self._domain_unmet(a, best) + self._measure_unmet(a, best)
+            + _other_council(asked_clause(a.question), near, doc_meta.council or "")
             # ("how many … at Abbey Court School": 156 "at Abbey Court School and Bradfield's Academy" is both's)
             + (a.answer_type == AnswerType.FIGURE and part_of_whole(
                 asked_clause(a.question), best.sentence.text, f"{doc_meta.council or ''} {body or ''}")),
@@ -215,8 +250,13 @@ class GapReader:
         "what did the committee decide about the Portfolio Holder's annual report?"."""
         act = _DATED_ACT.search(a.question) if a.answer_type == AnswerType.DATE else None
         said = self._stems(f"{best.sentence.text} {best.context.heading}")
+        if a.answer_type == AnswerType.DATE and _DATED_PAPER.search(a.question) and not _PAPER_WORD.search(best.sentence.text):
+            return True  # "when is the workforce report due back?": a date the sentence gives no paper
         if act and not self._stems(act.group(1) if act.group(1).lower() == "close" else _OPENING) & said:
             return True  # "when is Eden House expected to open?": not when its registration is due
+        deed = _DATED_DEED.search(a.question) if a.answer_type == AnswerType.DATE else None
+        if deed and not self._stems(_OPENING if deed.group(1).lower() in _OPENING.split() else deed.group(1)) & said:
+            return True
         event = _DATED_THING.search(a.question) if a.answer_type == AnswerType.DATE else None
         m = ((_REPORT_ON.search(a.question) or event) if a.answer_type == AnswerType.DATE
              else _DECIDED_ABOUT.search(a.question) if a.answer_type == AnswerType.DECISION else None)
@@ -227,6 +267,8 @@ class GapReader:
         # An event's date is the sentence's that names what it is of: "the plan shared with Ofsted
         # by mid December", beside "Ofsted will return for a focused visit", is not the visit's.
         # (The event's word itself may be put another way: "launch" as "is now live".)
+        if not wanted:
+            return False  # ("the 2023-2025 plan": nothing but its years names it)
         named = wanted - self._stems(m.group(1).split()[-1]) if m is event else set()
         if named:
             wanted = named
@@ -249,7 +291,7 @@ class GapReader:
                 rf"\b{a.role}\w*\s+(?:\w+\s+)?by\s+(?:the\s+)?[A-Z]", best.sentence.text, re.I):
             return False  # (or the post it is held by: "chaired internally by the Director of People")
         speakers = self.document(best.context.document_id).speakers
-        return not (best.context.paragraph_id in speakers and FIRST_PERSON.search(best.sentence.text))
+        return not (best.context.paragraph_id in speakers and speaker_holds(a.role, best.sentence.text))
 
     def _measure_unmet(self, a: Analysis, best: Scored) -> bool:
         """"What is the turnover rate …?": a figure is the turnover rate only if its sentence says

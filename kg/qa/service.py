@@ -21,9 +21,14 @@ from kg.knowledge import KnowledgeBase, Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import abbreviations, definitions, expansions
 from kg.qa.casing import Recaser
-from kg.qa.analysis import actor_decided, analyse, asked_clause
-from kg.qa.composer import ASKS_CLOCK_TIME, asked_count, Context, Scored, compose, coverage, date_fit, type_fit
-from kg.qa.extend import FIRST_PERSON, author_before, items_below, rare_word_after, scenes, speaker_named, speakers, table_below
+from kg.qa.actors import actor_decided
+from kg.qa.analysis import analyse
+from kg.qa.wording import asked_clause
+from kg.qa.composer import asked_count, Context, Scored, compose, coverage
+from kg.qa.datefit import date_fit
+from kg.qa.counting import AS_WORD
+from kg.qa.typefit import ASKS_CLOCK_TIME, listed_noun, type_fit
+from kg.qa.extend import author_before, speaker_holds, items_below, rare_word_after, scenes, speaker_named, speakers, table_below
 from kg.qa.gaps import GRADER, PHRASING, DocumentText, GapReader
 from kg.qa.graph_facts import FactFinder, FactFindings
 from kg.qa.linking import DocumentTitles, LabelIndex
@@ -62,6 +67,8 @@ PRESENTER = 0.9  # rank of a "Report from:" line, for who wrote a paper (its "Au
 CITATIONS = 5
 RARE_SHARE = 0.03  # a word in fewer than this share of paragraphs is distinctive
 CASE_SAMPLE = 40  # paragraphs read for the written form of a word typed in lower case
+ENUMERATING = 1.0  # retrieval score given to a paragraph announcing as many items as a list question asks for
+ENUMERATIONS = 3  # … and how many such paragraphs are read
 DOC_TEXT_CACHE = 64  # documents whose folded text is kept for salient-word checks
 
 
@@ -197,6 +204,10 @@ class QuestionAnswerer:
         for p, score in self._from_linked_documents(snap, a, state):
             if p.id not in have:
                 paragraphs.append((p, score))
+                have.add(p.id)
+        for p in _enumerating(snap, a, self._tokenize.variants):
+            if p.id not in have:
+                paragraphs.append((p, ENUMERATING))
                 have.add(p.id)
         headed = set()
         for p in self._by_heading(snap, a, state, [p for p, _ in paragraphs]):
@@ -371,7 +382,7 @@ class QuestionAnswerer:
                 cov = coverage(self._stems(f"{own_text} {expansions(s.text, defined)}"), weights)
                 tf = type_fit(a, s, qnums, names)
                 if (a.answer_type == AnswerType.PERSON and tf < SPOKEN and c.paragraph_id in document.speakers
-                        and a.role and re.search(rf"\b{a.role}", s.text, re.I) and FIRST_PERSON.search(s.text)
+                        and a.role and speaker_holds(a.role, s.text)
                         and all(fold(w) in fold(f"{s.text} {council} {document.speakers[c.paragraph_id][1]}") for w in a.salient)
                         and self._stems(_role_object(a)) <= self._stems(
                             f"{s.text} {council} {document.speakers[c.paragraph_id][1]}")):  # (the board it chairs)
@@ -548,6 +559,26 @@ _POST_WORD = re.compile(r"\b(?:director|officer|head|manager|councillor|member|l
 _BAND = re.compile(r"\b(\d{1,3})\s*(?:-|\u2013|to)\s*(\d{1,3})\b")
 
 
+def _enumerating(snap: Snapshot, a: Analysis, variants: Callable[[str], tuple[str, ...]]) -> list:
+    """"What are the four themes of the plan for finding homes?": the paragraphs that announce
+    four themes ("There are 4 key themes of the strategy, listed below"), however the question
+    names the plan; retrieval on the whole question may miss a paraphrase of its subject."""
+    count = asked_count(a.question) if a.answer_type == AnswerType.LIST else None
+    noun = listed_noun(a.question) if count else None
+    if not count or not noun:
+        return []
+    nouns = [w for w in variants(noun) if w.endswith("s")] or [noun]  # ("pillars" for the papers' "themes")
+    lexical = snap.search.generation.lexical
+    scores = lexical.scores(f"{count} {AS_WORD.get(str(count), '')} {' '.join(nouns)}")
+    top = np.argsort(-scores)[:CASE_SAMPLE]
+    rows = lexical.rows[top[scores[top] > 0]]
+    said = rf"(?:{count}|{AS_WORD.get(str(count), count)})"
+    announces = re.compile(rf"\b{said}\s+(?:[\w'\u2019-]+\s+){{0,2}}(?:{'|'.join(map(re.escape, nouns))})\b", re.I)
+    found = [p.paragraph for p in snap.catalog.paragraphs_by_rows([int(r) for r in rows]).values()
+             if announces.search(p.paragraph.text)]
+    return found[:ENUMERATIONS]
+
+
 def _paragraphs_with(snap: Snapshot, words: str) -> list[str]:
     """Texts of the paragraphs that best match ``words`` (for their written form)."""
     lexical = snap.search.generation.lexical
@@ -583,7 +614,8 @@ def _bands(question: str) -> set[str]:
 
 _WROTE = re.compile(r"\b(?:wrote|written|write|writer|authored|author|authors|drafted|drafter)\b", re.I)
 _PRESENTED_BY = re.compile(r"\s*report from\s*:", re.I)
-_AS_AT_MEETING = re.compile(r"\b(?:currently|at present|presently|now|to date|so far|this (?:year|month|quarter|term))\b", re.I)
+_AS_AT_MEETING = re.compile(r"\b(?:currently|at present|presently|now|to date|so far|this (?:year|month|quarter|term)|"
+                            r"(?:in|over|during) the (?:last|past) (?:12 months|twelve months|year))\b", re.I)
 _ASKS_LAST = re.compile(r"\b(?:last|latest|most recent(?:ly)?)\b(?!\s+(?:year|month|week|time|meeting|night)s?\b)", re.I)
 _NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")  # "8 " of "8 Authorisation"
 # a form's one-word field heading ("8 Authorisation", "Author", "Contact")
@@ -591,7 +623,7 @@ _FIELD = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:authori[sz]ation|authori[sz]
                     r"approved by|approval)\s*:?\s*$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|expected to|going to|is to be|are to be|plans? to|planned|intends? to|proposed)\b", re.I)
 _BY_MEETING = re.compile(r"\b(meeting|met|minutes|report|update|briefing|agenda|papers?|presented|introduced|tabled|chaired|"
-                         r"discussed|discussion|debated|debate)\b|"
+                         r"discussed|discussion|debated|debate)\b|\bas (?:reported|set out|stated|described) (?:in|at|to)\b|"
                          # what an officer or member said is dated by the meeting they said it at
                          r"\b(?:described|said|explained|told|stated)\s+by\s+(?:the\s+|an?\s+)?(?!Ofsted|inspectors?)[A-Za-z]|"
                          r"\b(?:described|said|explained|stated|reported)\s+to\s+(?:the\s+)?(?:councillors|members|committee)\b|"

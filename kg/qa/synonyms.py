@@ -21,7 +21,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "expansion", "expand", "expanded"),
     ("turnover", "attrition"),
     ("decrease", "decreased", "decreases", "fall", "falls", "fell", "fallen", "drop", "dropped", "decline",
-     "declined", "reduce", "reduced", "reduction", "cut", "cuts", "cutting", "less", "fewer", "lower"),
+     "declined", "reduce", "reduced", "reduction", "cut", "cuts", "cutting", "less", "fewer", "lower", "lessen", "lessened",
+     "lessening"),
     ("model", "format", "style"),
     ("draw", "drawing", "drawn", "drew", "construct", "construction", "prepare", "prepared", "preparation",
      "compile", "compiled"),
@@ -53,9 +54,11 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # whether something stays or goes is one subject: "will it stay?" is answered by "rescinded"
     ("rescind", "rescinded", "lift", "lifted", "revoke", "revoked", "stay", "stays"),
     ("reason", "reasons", "factor", "factors"),
+    ("theme", "themes", "pillar", "pillars", "strand", "strands"),
     ("concern", "concerns", "concerned", "worry", "worries", "worried"),
     ("rely", "relies", "relied", "reliance", "reliant", "depend", "depends", "dependence", "dependency", "dependent"),
     ("private", "commercial"),
+    ("asylum", "refugee", "refugees"),
     ("company", "companies", "firm", "firms", "provider", "providers"),
     ("ago", "earlier"),
     ("eligible", "eligibility", "entitled", "entitlement", "qualify", "qualifies", "qualified"),
@@ -103,6 +106,12 @@ _PHRASES = (
     (re.compile(r"\bbed (?:and|&) breakfasts\b", re.I), "B&Bs"),
     (re.compile(r"\bbed (?:and|&) breakfast\b", re.I), "B&B"),
 )
+
+
+def same_word(one: str, other: str) -> bool:
+    """Whether two words are written for the same thing ("pillars" and "themes")."""
+    one, other = one.lower(), other.lower()
+    return one == other or any(one in group and other in group for group in GROUPS)
 
 
 def rewrite_phrases(text: str) -> str:

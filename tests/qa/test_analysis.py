@@ -67,7 +67,7 @@ def test_the_body_a_question_says_decided(question, actor):
 
 
 def test_a_recommendation_to_a_body_is_not_its_decision():
-    from kg.qa.analysis import actor_decided
+    from kg.qa.actors import actor_decided
 
     minutes = "The Committee agreed: b) to recommend to Cabinet that capital funding of £1.2 million be considered"
     assert not actor_decided("Cabinet", minutes, "Children and Families Overview and Scrutiny Committee")
@@ -119,7 +119,7 @@ def test_number_words_become_digits_and_framing_words_are_not_terms():
 
 
 def test_a_past_question_is_not_answered_by_what_will_happen():
-    from kg.qa.analysis import future_only
+    from kg.qa.tense import future_only
 
     q = "What did Ofsted find when it returned for its focused visit in 2024?"
     assert future_only(q, "Ofsted will return to do a focused visit in a year.")
@@ -140,7 +140,8 @@ def test_questions_after_a_preamble_and_relative_dates():
 
 
 def test_what_a_body_said_is_its_own_only_when_the_papers_say_it_said_it():
-    from kg.qa.analysis import actor_decided, future_only
+    from kg.qa.actors import actor_decided
+    from kg.qa.tense import future_only
 
     assert analyse("What comments did Cabinet make on the report?").actor == "Cabinet"
     assert not actor_decided("Cabinet", "refer any specific comments to the Cabinet for further consideration", None)
@@ -195,7 +196,7 @@ def test_a_clause_set_before_the_question_is_not_its_focus():
 
 
 def test_a_decision_the_text_gives_to_another_body_is_not_the_actors():
-    from kg.qa.analysis import actor_decided
+    from kg.qa.actors import actor_decided
 
     body = "Children and Young People Overview and Scrutiny Committee"
     text = "The strategy was developed during 2022 and approved by Cabinet in spring 2023."
@@ -205,8 +206,8 @@ def test_a_decision_the_text_gives_to_another_body_is_not_the_actors():
 
 
 def test_a_possessive_decider_and_a_decision_proposed_and_agreed():
-    from kg.qa.analysis import actor_decided
-    from kg.qa.composer import type_fit
+    from kg.qa.actors import actor_decided
+    from kg.qa.typefit import type_fit
     from tests.qa.test_sentences import _sentence
 
     body = "Children and Young People Overview and Scrutiny Committee"
@@ -271,7 +272,7 @@ def test_more_paraphrase_forms():
 
 
 def test_a_trailing_scene_clause_is_not_what_is_asked():
-    from kg.qa.analysis import question_proper
+    from kg.qa.wording import question_proper
 
     asked = "Will the parking scheme stay in place now that the consultation has closed?"
     assert question_proper(asked) == "Will the parking scheme stay in place?"
@@ -290,7 +291,7 @@ def test_phrases_read_as_the_papers_write_them_and_referral_questions_are_decisi
 
 
 def test_the_asked_clause_drops_scene_setting_on_either_side():
-    from kg.qa.analysis import asked_clause
+    from kg.qa.wording import asked_clause
 
     assert asked_clause("Now that the review is done, will the scheme stay in place?") == "will the scheme stay in place?"
     assert asked_clause("Will the scheme stay in place now that the review is done?") == "Will the scheme stay in place?"
@@ -310,7 +311,7 @@ def test_a_band_the_question_names_is_read_as_written():
 
 
 def test_an_actor_with_a_possessive_in_its_title_is_seen_speaking():
-    from kg.qa.analysis import actor_decided
+    from kg.qa.actors import actor_decided
 
     said = "The Assistant Director of Children\u2019s Services said that these are made up of three teams."
     assert actor_decided("Assistant Director", said, None)
@@ -431,14 +432,14 @@ def test_an_aside_explains_and_a_pronoun_or_idiom_is_not_asked():
 
 
 def test_what_was_to_happen_is_answered_by_what_will():
-    from kg.qa.analysis import future_only
+    from kg.qa.tense import future_only
 
     assert not future_only("From when was the new funding matrix to be introduced?", "This will be introduced from April 2023.")
     assert future_only("What did Ofsted find?", "Ofsted will return in 2024.")
 
 
 def test_a_request_is_typed_as_the_question_it_asks():
-    from kg.qa.analysis import plain_question
+    from kg.qa.wording import plain_question
 
     assert analyse("Give me the three safeguarding partners that make up the partnership.").answer_type == AnswerType.LIST
     assert analyse("Give me the estimated refurbishment cost for the home.").answer_type == AnswerType.FIGURE
@@ -456,7 +457,7 @@ def test_a_request_is_typed_as_the_question_it_asks():
 
 
 def test_an_actor_with_a_possessive_in_its_title_is_found_speaking():
-    from kg.qa.analysis import actor_decided
+    from kg.qa.actors import actor_decided
 
     text = "In response to a question, the Assistant Director of Children\u2019s Services said that these are made up of …"
     assert actor_decided("Assistant Director of Children's Services", text, None)
@@ -541,7 +542,7 @@ def test_a_question_inside_a_letter_is_read_without_greeting_or_sign_off():
 
 
 def test_when_with_an_auxiliary_asks_for_a_date_and_what_a_body_did_is_any_act():
-    from kg.qa.analysis import actor_decided
+    from kg.qa.actors import actor_decided
 
     assert analyse("Before the October 2022 increase, when had allowances last gone up?").answer_type == AnswerType.DATE
     assert analyse("When the strategy came before scrutiny, what did the committee resolve?"
@@ -617,7 +618,7 @@ def test_where_in_a_paper_is_not_what_is_asked():
 
 
 def test_a_question_about_what_is_to_come_is_not_answered_by_the_past():
-    from kg.qa.analysis import past_only
+    from kg.qa.tense import past_only
 
     q = "When is the new Short Breaks Strategy due to be published?"
     assert past_only(q, "In June 2022, the short breaks home was rated good by Ofsted.")
@@ -705,7 +706,7 @@ def test_a_headline_question_names_its_topic_first():
 
 
 def test_who_are_the_three_partners_is_a_list_and_in_whose_name_a_person():
-    from kg.qa.composer import listed_noun
+    from kg.qa.typefit import listed_noun
 
     q = "Medway Safeguarding Children Partnership: who are the three partners?"
     assert analyse(q).answer_type == AnswerType.LIST and listed_noun(q) == "partners"
@@ -727,7 +728,7 @@ def test_a_trailing_clause_with_its_own_date_sets_the_scene():
 
 
 def test_the_exact_dates_asked_are_a_date_and_carrying_out_is_not_publishing():
-    from kg.qa.composer import _other_event
+    from kg.qa.typefit import _other_event
 
     assert analyse("What were the exact dates Ofsted were in for the ILACS inspection?").answer_type == AnswerType.DATE
     text = "The ILACS took place in July 2023, published on 11th September 2023."
@@ -738,3 +739,26 @@ def test_the_exact_dates_asked_are_a_date_and_carrying_out_is_not_publishing():
 def test_what_percent_is_a_figure():
     a = analyse("what % of medways own social workers are agency staff")
     assert a.answer_type == AnswerType.FIGURE and a.unit_hint == "percent"
+
+
+def test_the_asked_kind_behind_words_that_usually_ask_for_a_sum():
+    assert analyse("What recommendation concerning funding for refugee children did the Committee agree?").answer_type \
+        == AnswerType.DECISION
+    assert analyse("Which meeting date has been set for the report on adolescents?").answer_type == AnswerType.DATE
+    assert analyse("When the strategy went to committee in March, what did councillors actually do with it?").answer_type \
+        == AnswerType.DECISION
+    assert analyse("How has the proportion of looked-after children placed with in-house foster carers shifted "
+                   "relative to the period before 2022?").answer_type == AnswerType.TREND
+    a = analyse("How many pupils were deemed eligible for SEND transport?")
+    assert a.predicate is None and "deemed" not in a.terms
+    assert "Good" not in analyse("When did Ofsted carry out the inspection that rated the service Good?").salient
+    assert analyse("What was that adviser's name?").role == "advis"
+
+
+def test_the_papers_own_terms_for_a_councillor_and_inspectors():
+    from kg.qa.actors import actor_decided
+    from kg.qa.as_written import as_papers_write
+    assert "portfolio holder for children's services" in as_papers_write("the councillor for children's services").lower()
+    assert "portfolio holder for" not in as_papers_write("the councillor for Rochester West").lower()
+    assert actor_decided("inspectors", "What Ofsted have said still need to improve:", None)
+    assert not actor_decided("inspectors", "The Committee noted the report.", None)

@@ -103,17 +103,19 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundredfortyeighth", 0.93), ("medway_hundredfortyninth", 0.87), ("medway_hundredfiftieth", 0.88),
             ("medway_hundredfiftyfirst", 0.81), ("medway_hundredfiftysecond", 0.75), ("medway_hundredfiftythird", 0.91),
             ("medway_hundredfiftyfourth", 0.88), ("medway_hundredfiftyfifth", 0.93), ("medway_hundredfiftysixth", 0.93),
-            ("medway_hundredfiftyseventh", 0.94), ("medway_hundredfiftyeighth", 0.88)]
+            ("medway_hundredfiftyseventh", 0.94), ("medway_hundredfiftyeighth", 0.88),
+            ("medway_hundredfiftyninth", 0.93), ("medway_hundredsixtieth", 0.93), ("medway_hundredsixtyfirst", 0.93),
+            ("medway_hundredsixtysecond", 0.93), ("medway_hundredsixtythird", 0.85), ("medway_hundredsixtyfourth", 0.91),
+            ("medway_hundredsixtyfifth", 0.79), ("medway_hundredsixtysixth", 0.94)]
 # Unanswerable questions still answered, named so that a fix (or a new false answer) shows. The
-# near-miss sets (141-149: 24 unanswerable questions each, each one detail away from what the
-# papers say) left these: a figure dated by another event in its sentence ("in October 2022 …
-# 84 posts as at June 2023"), one value given for a change between two dates, a figure for the
-# other of two places compared, a holder named before an election asked about after it, another
-# adviser of the same department, the outcome of a report or focus group the papers only plan,
-# another plan's approval for "has the home been approved", "this year" for "on what date".
+# near-miss sets (24 unanswerable questions each, each one detail away from what the papers say)
+# left these: one value given for a change between two dates, a figure for the other of two
+# places compared, a holder named before an election asked about after it, another adviser of the
+# same department, the outcome of a report, focus group, visit or test the papers only plan or
+# describe, another plan's approval for "has the home been approved", "this year" for "on what
+# date", the next year's total for "in 2021-22, how many in total", the post a named adviser holds
+# for the one she held elsewhere, a remark by an officer for who wrote a report, a fact for "why".
 KNOWN_FALSE = {
-    "medway_hundredfortythird": [
-        "How many locum posts did Medway children's services have in October 2022, before the project teams were brought in?"],
     "medway_hundredfortyseventh": [
         "By how much did Medway's rate of children in care per 10,000 change between the 2020 sufficiency report and the "
         "October 2023 update?",
@@ -136,6 +138,22 @@ KNOWN_FALSE = {
     "medway_hundredfiftyfirst": [
         "Has the Aut Even learning disabilities and autism home been approved for inclusion in the capital programme?",
         "On what date did the Secretary of State approve Medway's Safety Valve plan?"],
+    "medway_hundredfiftyninth": [
+        "In 2021-22, how many children in total were referred to the Medway Youth Offending Team by the Youth Court and the "
+        "Police combined?"],
+    "medway_hundredsixtieth": [
+        "What post did Gladys Rhodes-White hold at another local authority before acting as Medway's DfE adviser?",
+        "Who wrote the independent report on children's homes that was referred to in the Committee's discussion of the "
+        "Sufficiency Strategy on 2 March 2023?"],
+    "medway_hundredsixtyfirst": [
+        "Has the refurbishment of the Aut Even learning disabilities and autism home been approved for the council's "
+        "capital programme?",
+        "On what date did the Secretary of State sign off Medway's Safety Valve plan for the High Needs deficit?",
+        "Why was the 0-25 children's disability service moved from the Education directorate into Children's Services in "
+        "2021?"],
+    "medway_hundredsixtysecond": [
+        "what did ofsted find on their focused visit a year after the ILACS?",
+        "what were the results of the LGA test of assurance on senior managment arrangements?"],
 }
 
 # Sets whose misses leave citation under 95 %: set 145's two misses ("the four themes of the

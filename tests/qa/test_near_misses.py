@@ -100,14 +100,14 @@ def test_a_figure_for_a_whole_does_not_answer_for_a_part():
 
 
 def test_how_many_were_a_part_counts_the_part():
-    from kg.qa.composer import _counted
+    from kg.qa.counting import counted_noun
 
-    assert _counted("Of the 16 young people in unregulated provision, how many were boys?") == "boys"
-    assert _counted("How many children were adopted?") == "children"
+    assert counted_noun("Of the 16 young people in unregulated provision, how many were boys?") == "boys"
+    assert counted_noun("How many children were adopted?") == "children"
 
 
 def test_a_date_dates_the_event_only_in_the_asking_sentence():
-    from kg.qa.composer import _dates_the_event
+    from kg.qa.datefit import _dates_the_event
 
     assert _dates_the_event("How many attended the conference in March 2023?", "March 2023")
     assert not _dates_the_event("How has the share changed since May 2019?", "May 2019")
@@ -172,3 +172,82 @@ def test_points_of_reference_do_not_date_the_figure_asked(medway):
         assert not medway.ask(q).answered, q
     out = medway.ask("How many young people were in unregulated provision in August 2023?")
     assert out.answered and "16" in out.answer
+
+
+def test_another_measure_than_the_one_asked_is_told_apart():
+    from kg.qa.typefit import other_measure
+    assert other_measure("What is the average weekly cost of a placement?", "One placement cost £2,107 a week.")
+    assert not other_measure("What is the average caseload?", "Caseloads average 18 per worker.")
+    assert other_measure("What target has the council set for turnover?", "Turnover is currently 16.9%.")
+    assert not other_measure("What target has the council set for turnover?", "The aim is to bring turnover below 15%.")
+    assert other_measure("Where is the centre, what's the address?", "I visited the Elaine Centre last month.")
+    assert not other_measure("What's the address?", "The centre is at 12 Station Road, Gillingham ME7 1AB.")
+    assert not other_measure("How will the council address the shortage?", "It will recruit more carers.")  # a verb
+
+
+def test_a_question_about_what_happened_is_not_answered_by_the_plan(medway):
+    from kg.qa.tense import future_only
+    asked = "Did the second home actually open by the end of September as planned?"
+    assert future_only(asked, "A second provision is due to be launched by end of Sept 2023.")
+    assert not future_only("When is the second home planned to open?", "A second provision is due to be launched by end of Sept 2023.")
+    for q in ("On what date did the Minister formally lift the Statutory Direction on the council's children's services?",
+              "When is the workforce report the committee asked for in October 2023 due back?",
+              "What is Kent County Council's high needs budget deficit?",
+              "Which councillor was the previous Opposition Spokesperson praised at the October 2023 meeting?"):
+        assert not medway.ask(q).answered, q
+    out = medway.ask("What is Medway Council's high needs budget deficit for 2021/22?")
+    assert out.answered and "20.5" in out.answer
+
+
+def test_a_list_announced_by_its_count_is_found_under_another_name_for_its_subject(medway):
+    out = medway.ask("What are the four main themes of the 2023-2025 plan for finding homes for children in care?")
+    assert out.answered and all(t in out.answer for t in ("Supporting Families", "Promoting Stability", "Moving Forward"))
+
+
+def test_every_report_asked_for_is_listed_once(medway):
+    out = medway.ask("Which further reports did the committee ask to have brought back after its October 2023 meeting?")
+    assert out.answered and "workforce" in out.answer and out.answer.count("adolescents") == 1
+
+
+def test_a_period_up_to_a_date_and_young_people_counted_as_children(medway):
+    from kg.qa.counting import counts_as
+    from kg.qa.periods import shifted
+    from kg.qa.dates import find_spans
+    q = "How did it change over the two years to 2023?"
+    span = shifted(q, find_spans(q)[0])
+    assert (span.start.year, span.end.year) == (2021, 2023)
+    q = "How many were placed in the 12 months to August 2023?"
+    span = shifted(q, find_spans(q)[0])
+    assert (span.start.year, span.start.month, span.end.month) == (2022, 8, 8)
+    assert counts_as("child", "people", ["young", "people"]) and not counts_as("child", "people", ["people"])
+    assert counts_as("person", "children") and not counts_as("school", "children")
+    out = medway.ask("How many young people was Medway funded to work with through the Turnaround programme?")
+    assert out.answered and "73" in out.answer
+
+
+def test_a_figure_measured_as_at_another_date_and_a_rate_for_a_total(medway):
+    for q in ("How many locum posts did the children's service have in October 2022, before the project teams came in?",
+              "What was Medway's total expenditure on agency social workers in 2022/23?",
+              "Which Minister said the Statutory Direction on Medway's children's services would be rescinded?",
+              "Who is the Chief Nurse of the NHS Integrated Care Board that co-chairs the SEND Improvement Board?"):
+        assert not medway.ask(q).answered, q
+    out = medway.ask("How many locum posts were there across the service at the end of June 2023?")
+    assert out.answered and "84" in out.answer
+    # "in the last 12 months", in a paper for an October 2023 meeting, is the year before it
+    out = medway.ask("In the year before October 2023, how many adoption orders were granted for Medway children?")
+    assert out.answered and "21" in out.answer
+    # the "I" of a member's report holds the role the sentence gives the member, not one beside it
+    out = medway.ask("Who chairs the SEND Improvement Board?")
+    assert out.answered and "Iles" in out.answer
+
+
+def test_the_speaker_holds_only_the_role_the_sentence_gives_them():
+    from kg.qa.extend import speaker_holds
+    assert speaker_holds("chair", "I am proud to chair our Corporate Parenting Board.")
+    assert speaker_holds("chair", "As Chair of the Board I have seen real progress.")
+    assert not speaker_holds("chief nurse", "Alongside the Chief Nurse of the NHS board, I chair the Board.")
+
+
+def test_a_list_asked_by_another_word_for_its_items(medway):
+    out = medway.ask("What are the four thematic pillars of Medway's 2023-2025 sufficiency strategy?")
+    assert out.answered and "Supporting Families" in out.answer and "Moving Forward" in out.answer

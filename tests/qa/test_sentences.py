@@ -45,13 +45,13 @@ def test_references_are_not_figures():
 
 
 def test_how_many_counts_irregular_plurals_and_stops_at_the_verb():
-    from kg.qa.composer import _counted, singular
+    from kg.qa.counting import counted_noun, singular
 
-    assert _counted("How many children were adopted from care?") == "children"
-    assert _counted("How many Education, Health and Care Plans did the council maintain?") == "plans"
-    assert _counted("How many people attended?") == "people"
-    assert _counted("How many new places did the provisions create?") == "places"
-    assert _counted("How many social work posts were vacant in June?") == "vacancies"
+    assert counted_noun("How many children were adopted from care?") == "children"
+    assert counted_noun("How many Education, Health and Care Plans did the council maintain?") == "plans"
+    assert counted_noun("How many people attended?") == "people"
+    assert counted_noun("How many new places did the provisions create?") == "places"
+    assert counted_noun("How many social work posts were vacant in June?") == "vacancies"
     assert (singular("children"), singular("places"), singular("classes")) == ("child", "place", "class")
 
 
@@ -63,7 +63,7 @@ def _sentence(text: str):
 
 def test_a_post_answers_which_officer_but_not_who_holds_a_post():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     s = _sentence("The Head of Children's Services Commissioning introduced the report.")
     assert type_fit(analyse("Which officer introduced the sufficiency item?"), s, set()) == 0.8
@@ -74,7 +74,7 @@ def test_a_post_answers_which_officer_but_not_who_holds_a_post():
 
 def test_a_rating_question_needs_a_grade():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("What rating did Ofsted give the home at its 2021 inspection?")
     assert type_fit(a, _sentence("Ofsted judged the home to be Good in all areas."), set()) == 1.0
@@ -92,7 +92,7 @@ def test_how_many_decisions_a_question_asks_for():
 
 def test_counts_written_as_words_are_figures_of_what_they_count():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
     from kg.qa.sentences import figures
 
     assert figures("the regulations allowed for four children to be placed together") == ("four",)
@@ -106,12 +106,13 @@ def test_counts_written_as_words_are_figures_of_what_they_count():
 
 def test_a_count_word_before_its_verb_and_a_duration_for_how_long():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import _counted, type_fit
+    from kg.qa.counting import counted_noun
+    from kg.qa.typefit import type_fit
     from kg.qa.sentences import figures
 
     assert figures("Of the 44 actions listed, eight are around the need for data.") == ("44", "eight")
     q = "Of the 44 actions in the strategy, how many relate to the need for better data?"
-    assert _counted(q) == "actions"
+    assert counted_noun(q) == "actions"
     assert type_fit(analyse(q), _sentence("Of the 44 actions listed, eight are around the need for data."), {"44"}) == 1.0
     ago = analyse("There was no shortage then - how long ago was that?")
     assert type_fit(ago, _sentence("There was no shortage of placements four years ago."), set()) == 1.0
@@ -142,7 +143,7 @@ def test_synonyms_fold_to_one_stem_and_phrases_to_a_word():
 
 def test_what_a_body_recorded_answers_what_it_decided_before_what_it_was_asked():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     decided = analyse("What did the scrutiny committee decide about the strategy?")
     assert type_fit(decided, _sentence("The Committee noted the Sufficiency Strategy 2023-2025."), set()) == 1.0
@@ -155,7 +156,7 @@ def test_what_a_body_recorded_answers_what_it_decided_before_what_it_was_asked()
 
 def test_a_post_answers_who_was_given_authority():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     s = _sentence("The Committee is asked to delegate authority for the work programme to the Director of People.")
     assert type_fit(analyse("Who was to be given delegated authority to draw up the work programme?"), s, set()) == 0.8
@@ -173,7 +174,8 @@ def test_what_a_question_rules_out():
 def test_an_any_question_is_answered_by_how_many_and_its_polarity_may_carry_it():
     from kg.qa import calibration
     from kg.qa.analysis import analyse
-    from kg.qa.composer import Context, Scored, type_fit
+    from kg.qa.composer import Context, Scored
+    from kg.qa.typefit import type_fit
 
     a = analyse("Are any of the young people in unregulated provision living in hotels or B&Bs?")
     assert a.answer_type.name == "YESNO"
@@ -203,7 +205,8 @@ def test_more_or_fewer_is_a_trend_and_months_are_dates_not_names():
 
 
 def _ranked(a, paragraph: str):
-    from kg.qa.composer import Context, Scored, type_fit
+    from kg.qa.composer import Context, Scored
+    from kg.qa.typefit import type_fit
     from kg.qa.sentences import sentences_of
 
     context = Context("p", paragraph, "", 1.0, 0.0, 0)
@@ -236,7 +239,8 @@ def test_a_list_answer_adds_the_sentence_that_enumerates():
 
 
 def test_listed_items_come_from_the_headings_below():
-    from kg.qa.composer import ENUMERATES_BELOW, listed_noun
+    from kg.qa.composer import ENUMERATES_BELOW
+    from kg.qa.typefit import listed_noun
 
     assert listed_noun("What are the four main themes of the strategy?") == "themes"
     assert listed_noun("Which organisations are the three statutory safeguarding partners?") == "partners"
@@ -246,11 +250,12 @@ def test_listed_items_come_from_the_headings_below():
 
 def test_how_many_counts_the_first_plural_and_a_count_after_its_noun_fits():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import _counted, type_fit
+    from kg.qa.counting import counted_noun
+    from kg.qa.typefit import type_fit
 
-    assert _counted("How many pupils qualify for SEND school transport?") == "pupils"
-    assert _counted("How many social worker jobs were filled?") == "jobs"
-    assert _counted("How many social worker jobs were unfilled?") == "vacancies"
+    assert counted_noun("How many pupils qualify for SEND school transport?") == "pupils"
+    assert counted_noun("How many social worker jobs were filled?") == "jobs"
+    assert counted_noun("How many social worker jobs were unfilled?") == "vacancies"
     a = analyse("How many family group conferences actually took place?")
     held = _sentence("The service received 141 referrals for family group conferences and 97 were held.")
     assert type_fit(a, held, set()) == 1.0
@@ -258,7 +263,7 @@ def test_how_many_counts_the_first_plural_and_a_count_after_its_noun_fits():
 
 def test_the_overall_grade_does_not_answer_for_one_area():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     area = analyse("What grade did Ofsted give for children who need help and protection?")
     overall = _sentence("The re-inspection graded the service as 'Good' overall.")
@@ -318,7 +323,7 @@ def test_a_table_row_answers_with_the_cell_of_the_column_asked():
 
 def test_start_is_a_clock_time_only_for_meetings_and_counted_lists():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import listed_noun, type_fit
+    from kg.qa.typefit import listed_noun, type_fit
 
     programme = analyse("When does the Step Up to Social Work programme start?")
     assert type_fit(programme, _sentence("This programme will commence in January 2024."), set()) >= 0.8
@@ -340,7 +345,7 @@ def test_an_any_question_adds_the_next_sentence_that_says_none():
 
 def test_which_three_is_answered_by_a_sentence_that_counts_three():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("Which three organisations make up the safeguarding partnership?")
     counted = _sentence("Medway Council, Kent Police and NHS Kent are the three safeguarding partners of the MSCP.")
@@ -358,7 +363,7 @@ def test_a_unit_after_its_number_is_expanded_and_framing_is_not_subject():
 
 
 def test_list_the_themes_names_what_is_listed():
-    from kg.qa.composer import listed_noun
+    from kg.qa.typefit import listed_noun
     from kg.qa.synonyms import FoldingTokenizer
 
     assert listed_noun("List the four key themes of the sufficiency strategy.") == "themes"
@@ -367,7 +372,8 @@ def test_list_the_themes_names_what_is_listed():
 
 def test_a_counted_list_needs_its_count():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import asked_count, type_fit
+    from kg.qa.composer import asked_count
+    from kg.qa.typefit import type_fit
 
     a = analyse("What are the four areas Ofsted said still need to improve?")
     assert asked_count(a.question) == 4 and asked_count("What areas need to improve?") is None
@@ -379,7 +385,8 @@ def test_a_counted_list_needs_its_count():
 
 def test_a_figure_of_another_thing_or_another_period_is_weak():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import date_fit, type_fit
+    from kg.qa.datefit import date_fit
+    from kg.qa.typefit import type_fit
     from kg.qa.dates import find_spans
 
     # The figures count libraries, not the visits asked about.
@@ -425,7 +432,7 @@ def test_a_yes_no_answer_keeps_the_qualification_that_follows():
 
 def test_by_what_percentage_is_answered_by_a_change_in_per_cent():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("By what percentage have caseloads in the youth team risen since the pandemic?")
     assert a.answer_type.name == "TREND"
@@ -436,7 +443,7 @@ def test_by_what_percentage_is_answered_by_a_change_in_per_cent():
 
 def test_a_count_of_another_noun_after_adjectives_or_of_years_does_not_count_what_is_asked():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("How many children did the social work teams support last year?")
     workers = _sentence("The report identifies 100,654 registered social workers in England.")
@@ -448,7 +455,7 @@ def test_a_count_of_another_noun_after_adjectives_or_of_years_does_not_count_wha
 
 def test_a_date_before_the_one_a_question_asks_after_does_not_answer():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("What is the date of the committee's next meeting after the October 2023 meeting?")
     assert type_fit(a, _sentence("At the 2 March 2023 meeting the Committee adopted a hybrid model."), set()) < 0.5
@@ -457,7 +464,7 @@ def test_a_date_before_the_one_a_question_asks_after_does_not_answer():
 
 def test_a_day_another_event_fell_on_does_not_date_what_is_asked():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("When did the 2023 inspection take place?")
     published = _sentence("The inspection took place in July 2023 and the report was published on 11 September 2023.")
@@ -469,7 +476,7 @@ def test_a_day_another_event_fell_on_does_not_date_what_is_asked():
 
 def test_a_lead_in_to_a_table_answers_a_counted_list_and_keywords_name_the_list():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import listed_noun, type_fit
+    from kg.qa.typefit import listed_noun, type_fit
 
     a = analyse("Which three risks were listed in the risk table of the 2020 report?")
     lead = _sentence("The following represent the key risks to the council's ability to deliver.")
@@ -481,7 +488,7 @@ def test_a_lead_in_to_a_table_answers_a_counted_list_and_keywords_name_the_list(
 
 def test_each_or_average_asks_for_a_ratio_and_a_grant_for_a_sum():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("How many young people does each personal adviser have on their caseload?")
     assert type_fit(a, _sentence("A total of 37 permanent social workers joined the service this year."), set()) == 0.1
@@ -496,7 +503,7 @@ def test_each_or_average_asks_for_a_ratio_and_a_grant_for_a_sum():
 
 def test_who_is_the_holder_asks_for_a_name_even_when_they_gave_a_report():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     post_only = _sentence("This annual report sets out the role of the Lead Member and the Director of Children's Services.")
     holder = analyse("Who is the councillor in charge of children's services who gave the annual report in March 2023?")
@@ -527,7 +534,7 @@ def test_a_value_or_an_amount_spent_is_a_sum():
 
 def test_what_key_risks_were_listed_is_a_list_and_a_scene_is_not_a_keyword_query():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import listed_noun
+    from kg.qa.typefit import listed_noun
     from kg.qa.extend import _WHAT_PLURAL
 
     q = "What key risks to delivering the sufficiency duty were listed in the risk table of the 2020 report?"
@@ -538,7 +545,7 @@ def test_what_key_risks_were_listed_is_a_list_and_a_scene_is_not_a_keyword_query
 
 def test_who_will_chair_is_answered_by_a_post_and_a_verb_is_not_a_kind():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
     from kg.qa.names import other_kind
 
     a = analyse("After the inspection, what is the council proposing to do with the Improvement Board, and who will chair it?")
@@ -627,7 +634,7 @@ def test_a_national_figure_is_asked_only_by_a_national_measure():
 
 def test_who_is_proposed_to_chair_is_answered_by_a_post():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     chaired = _sentence("The Council is proposing to relaunch the Improvement Board, chaired by the Director of People.")
     assert type_fit(analyse("Who was proposed to chair the relaunched Improvement Board?"), chaired, set()) >= 0.8
@@ -655,7 +662,7 @@ def test_which_provider_is_answered_only_by_a_sentence_naming_one():
 
 def test_a_post_not_named_in_the_question_is_a_weak_answer_to_who():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     s = _sentence("Alongside the Chief Nurse of the NHS Integrated Care Board, I chair the SEND Improvement Board.")
     assert type_fit(analyse("Who co-chairs the SEND Improvement Board with the Portfolio Holder?"), s, set()) == 0.5
@@ -664,7 +671,7 @@ def test_a_post_not_named_in_the_question_is_a_weak_answer_to_who():
 
 def test_a_list_is_named_better_than_counted_unless_the_question_counts():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     counted = _sentence("The Board meets bi-monthly with two sub-groups reporting into it.")
     named = _sentence("The two sub-groups are Health of Our Children in Care, and the Care Leavers Group.")
@@ -675,7 +682,7 @@ def test_a_list_is_named_better_than_counted_unless_the_question_counts():
 
 def test_out_of_how_many_is_answered_by_a_figure_out_of_another():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("How many UASC had Medway taken under the scheme, and out of how many possible places?")
     pair = _sentence("Approximately 26 children had been placed out of a possible 63 under the scheme.")
@@ -685,7 +692,7 @@ def test_out_of_how_many_is_answered_by_a_figure_out_of_another():
 
 def test_a_list_of_amounts_needs_figures():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("What are the per-pupil top-up amounts for each band in the new funding matrix?")
     assert type_fit(a, _sentence("A funding matrix will ensure fair top-up funding for all schools."), set()) == 0.1
@@ -712,7 +719,7 @@ def test_an_item_that_matched_by_its_lead_in_answers_with_the_other_items():
 
 def test_an_exact_date_is_not_answered_by_a_season():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     season = _sentence("The strategy was approved by Cabinet in spring 2023.")
     assert type_fit(analyse("On what exact date did Cabinet approve the strategy?"), season, set()) == 0.1
@@ -721,7 +728,7 @@ def test_an_exact_date_is_not_answered_by_a_season():
 
 def test_a_percentage_asked_is_not_answered_by_a_count():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("What percentage of the social work workforce were agency staff in June 2023?")
     assert type_fit(a, _sentence("Locum capacity almost doubled to 84 posts in total as at June 2023."), set()) == 0.1
@@ -734,7 +741,7 @@ def test_a_percentage_asked_is_not_answered_by_a_count():
 
 def test_what_a_body_decided_is_not_what_it_was_asked_or_what_someone_agreed():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("What did the committee decide when it discussed the report at its January 2021 meeting?")
     asked = _sentence("The Committee is asked to consider the report and refer any comments to the Cabinet.")
@@ -747,7 +754,7 @@ def test_what_a_body_decided_is_not_what_it_was_asked_or_what_someone_agreed():
 
 def test_a_rate_is_a_share_a_price_or_so_many_per_something():
     from kg.qa.analysis import analyse
-    from kg.qa.composer import type_fit
+    from kg.qa.typefit import type_fit
 
     a = analyse("What was the overall attendance rate in Medway primary schools in 2022-23?")
     assert type_fit(a, _sentence("We have opened 2 new satellite provisions at two primary schools in 2022-23."), set()) == 0.3

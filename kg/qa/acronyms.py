@@ -31,6 +31,7 @@ GLOSSARY: dict[str, str] = {
     "MTFS": "medium term financial strategy", "HRA": "housing revenue account", "CIL": "community infrastructure levy",
     "S106": "section 106", "O&S": "overview and scrutiny", "OSC": "overview and scrutiny committee",
     "FGC": "family group conference", "IRO": "independent reviewing officer",
+    "CSC": "children's social care", "MoJ": "Ministry of Justice", "CYP": "children and young people",
 }
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z&]{1,7}?)s?\)")
 _SMALL = frozenset({"and", "of", "for", "the", "in", "&", "to", "on"})

@@ -40,7 +40,7 @@ def actor_decided(actor: str, text: str, body: str | None, acting: bool = False)
     if body and set(words) <= set(re.findall(r"[a-z][\w'\u2019&-]*", body.lower())):
         return True
     # (not the start of a longer name: "the Local Government Association … agreed" is not the government)
-    return bool(re.search(rf"\b{name}\b(?!(?-i:\s+[A-Z]))(?:\s+[\w'\u2019-]+){{0,3}}?\s+{verbs}\b|"
+    return bool(re.search(rf"\b{name}\b(?!(?-i:\s+(?!(?:Council|Borough|County|City|District)\b)[A-Z]))(?:\s+[\w'\u2019-]+){{0,3}}?\s+{verbs}\b|"
                           rf"\b{verbs}\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}\b", text, re.I))
 
 

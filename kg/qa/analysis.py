@@ -67,7 +67,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
     (AnswerType.RATING, re.compile(
         r"^\s*(?:did|was|were|is|are|has|have)\b.*\b(?:judge|judged|rate|rated|grade|graded)\b.*"
         r"\b(?:good|outstanding|inadequate|requires improvement)\b|"
-        r"\bwhat (?:overall )?(?:rating|grade|grading|judgement|judgment|score)\b|"
+        r"\bwhat (?:(?:ofsted|cqc|inspection|inspectors?['\u2019]?|overall|final|latest|current) )?(?:overall )?"
+        r"(?:rating|grade|grading|judgement|judgment|score)\b|"
         r"\bhow (?:was|were|is|are|did) .{0,80}\b(?:rated|graded|judged)\b|\bhow did \w+ (?:rate|grade|judge)\b", re.I)),
     (AnswerType.TREND, re.compile(
         r"\b(how (?:has|have|did|does) .{0,120}\b(?:chang|move|moved|trend|compare|shift|evolv|develop|grow|grew|"
@@ -196,6 +197,9 @@ def analyse(question: str) -> Analysis:
     # trailing clause's date sets the scene; the question's own date is the one asked
     if (scene := _SCENE_AFTER.search(q)) is not None and any(q.find(s.label) < scene.start() for s in spans):
         spans = [s for s in spans if q.find(s.label) < scene.start()]
+    elif clause and answer_type == AnswerType.RATING and any(s.label in clause for s in spans):
+        # "Parklands was rated good in June 2022 - what rating did it get in 2021?": likewise before
+        spans = [s for s in spans if s.label in clause]
     if (lead := _AFTERMATH.match(q)) is not None:
         # "Following the July 2023 inspection, who was proposed to chair…": what is asked came after
         spans = [DateSpan(s.label, s.start, date(s.start.year + AFTERMATH_YEARS, 12, 31))
@@ -249,6 +253,7 @@ _KEYWORD_TYPES = (
     (AnswerType.DECISION, re.compile(r"\b(?:decision|decisions|recommendation|recommendations|resolution|resolved|"
                                      r"agreed|decided|recommended|verdict|outcome)\b", re.I)),
     (AnswerType.FIGURE, re.compile(r"\b(?:cost|costs|rate|rates|price|budget|spend|funding|amount|number|numbers|total|count|"
+                                   r"value|saving|savings|expenditure|income|"
                                    r"percentage|proportion|share|figure|deficit|overspend|salary|fee|fees|allowance|caseloads?|headcount)\b", re.I)),
     (AnswerType.LIST, re.compile(r"\b(?:themes|risks|areas|reasons|priorities|services|recommendations|actions|"
                                  r"strengths|weaknesses|options|types|kinds)\b", re.I)),

@@ -37,7 +37,8 @@ class DocumentText(NamedTuple):
     speakers: dict[str, tuple[str, str]]  # paragraph → the member's line that its "I" is
     scenes: dict[str, tuple[DateSpan, ...]]  # undated paragraph → the dates of its section's lead
 
-_OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|concluded?|conclusions?|judgement|verdict)\b", re.I)
+_OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|find|concluded?|conclusions?|judgement|verdict|"
+                      r"say|said|show|showed|came out|come out)\b", re.I)
 # "pay its foster carers", "paying agency staff": who is paid
 _PAYEE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:to\s+)?(?:(?:its|their|our|the|each|an?|[a-z][\w-]*['\u2019]s)\s+)?"
                     r"(?!(?:per|for|a|an|each|every|its|their|our|the)\b)"
@@ -52,16 +53,21 @@ def _names_none(question: str, sentence: str) -> bool:
         # a minister is a person: named by a name ("Claire Coutinho"), not by an inspectorate beside
         return not any(all(w.lower() not in asked for w in m.group(0).split())
                        for m in re.finditer(r"\b[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)+", sentence))
-    return not any(w.lower() not in asked and w.lower() not in _CALENDAR
+    kind = _WHICH_ORGANISATION.match(question).group(0).split()[-1].rstrip("s").lower()
+    if re.search(rf"\ban? {kind}\b(?![,:]?\s+(?-i:[A-Z]))", sentence, re.I):
+        return True  # "with an architect in place": one is, but who is not said
+    return not any(w.lower() not in asked and w.lower() not in _CALENDAR and w.lower() not in _GENERIC
                    for w in re.findall(r"(?<!^)(?<![.:;] )\b[A-Z][\w'\u2019&-]+", sentence))
 
 
 _WHICH_MINISTER = re.compile(r"^\s*which (?:[\w-]+ ){0,2}?ministers?\b", re.I)
 _CALENDAR = frozenset("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())  # capitalised, but no one's name
+monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# capitalised, but no one's name; nor these, which name the council's own bodies, not a provider
+_GENERIC = frozenset("council councils committee cabinet government".split())
 
 
-_WHICH_ORGANISATION = re.compile(r"^\s*(?:which|what|who was the|who is the|name the) (?:[\w-]+ )?(?:provider|company|firm|organisation|"
+_WHICH_ORGANISATION = re.compile(r"^\s*(?:which|what|who was the|who is the|name the) (?:(?!of\b)[\w-]+ ){0,2}?(?:provider|company|firm|organisation|"
                                  r"organization|agency|charity|contractor|supplier|operator|architect|practice|consultant|"
                                  r"consultancy|partner)s?\b|"
                                  # "which Minister indicated…", "which council has 38.5% agency staff": one must be named
@@ -98,7 +104,9 @@ _DECIDED_ABOUT = re.compile(r"\b(?:decide[ds]?|agree[ds]?|resolve[ds]?|do|did)\s
 # "On what date is the engagement event for providers scheduled?": the thing dated
 _DATED_THING = re.compile(r"\b(?:when|(?:on |by )?(?:what|which) (?:date|day)) (?:is|was|were|are|will|did|does|has|had) "
                           r"(?:[\w'\u2019-]+ ){0,5}?((?:(?!(?:the|a|an|its|their|for|to|of)\b)[\w'\u2019-]+ ){0,2}?"
-                          r"(?:event|session|workshop|conference|consultation|launch|deadline|visit))\b", re.I)
+                          r"(?:event|session|workshop|conference|consultation|launch|deadline|visit))\b"
+                          # (not the verb: "when did Medway launch Hazel House")
+                          r"(?!\s+(?:(?-i:[A-Z])|the\b|its\b|their\b|our\b|an?\b))", re.I)
 # "When is the home expected to open?": what is dated is the opening (or a start, close, launch)
 # "When is the workforce report due to come back?": what is dated is a paper
 _DATED_PAPER = re.compile(r"\b(?:when|(?:on |by |at )?(?:what|which) (?:[\w-]+ )?(?:date|day|month|meeting)) (?:is|are|was|were|will) "
@@ -156,7 +164,7 @@ class GapReader:
         near = fold(best.context.text + " " + best.context.around)
         doc_id = best.context.document_id
         whole, defined = self.document(doc_id)[:2]
-        near = f"{near} {fold(expansions(best.context.text, defined))} {fold(abbreviations(best.context.text, defined))}"
+        near = f"{near} {fold(expansions(best.context.text, defined))} {fold(abbreviations(f'{best.context.text} {best.context.around}', defined))}"
         if best.context.headed:
             near = f"{near} {whole}"  # a form's field is about the form: its subject is the paper's
         elif _BACK_REFERENCE.search(best.context.text):

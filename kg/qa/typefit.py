@@ -122,6 +122,7 @@ _GRADE = re.compile(r"\b(?:Outstanding|Good|Requires [Ii]mprovement(?: to be [Gg
                     r"\b(?:rated|judged|graded|assessed|found to be)(?: as| to be)? good\b")
 _ASKS_PERCENT = re.compile(r"\b(?:percentage|per ?cent)\b|%|\b(?:what|which) (?:share|proportion|fraction)\b", re.I)
 # a share as papers write it without a per cent sign: "1 in 5", "out of 63", "half", "a third"
+_SAYS_PERCENT = re.compile(r"\b(?:percentage|per ?cent)\b|%", re.I)
 _SHARE = re.compile(r"\b\d+ in (?:\d+|every)\b|\bout of\b|\b(?:half|third|quarter|majority|minority)\b|\bper 1[0,]*\b", re.I)
 
 
@@ -141,6 +142,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
             return 0.1  # "what was the budget" answered by a count of children
         if not unit and a.unit_hint == "percent" and _ASKS_PERCENT.search(a.question) and not _SHARE.search(text):
             return 0.1  # "what percentage were agency staff" answered by a count of posts
+        if not unit and _SAYS_PERCENT.search(a.question) and not _SHARE.search(re.sub(r"\bper 10,?000\b", "", text)):
+            return 0.1  # "what percentage reduction" is not answered by a rate per 10,000
         if re.search(r"\brates?\b", a.question, re.I) and not re.search(
                 r"%|per cent|£|\bper\b|\ban? (?:hour|week|day|month|year)\b|\b\d+ in \d|\bout of\b", text):
             return 0.3  # "what was the attendance rate" is not answered by "2 new provisions"
@@ -262,6 +265,8 @@ def type_fit(a: Analysis, s: Sentence, question_numbers: set[str], names: frozen
     if t == AnswerType.PLACE:
         if _ASKS_ADDRESS.search(a.question) and not _ADDRESS.search(s.text):
             return 0.1  # "what's the address?": a place named is not its address
+        if (where := _WHERE_IS.match(a.question)) and not _located(s.text, where.group(1)):
+            return 0.1  # "where is Eden House?": a sentence naming it says nothing of where it is
         return 1.0 if re.search(r"\b(venue|centre|hall|room|road|street|house)\b", s.text, re.I) else 0.3
     if t == AnswerType.DECISION:
         if not s.has_decision:
@@ -289,6 +294,8 @@ _AFTER = re.compile(r"\b(?:next|after|following|later than|subsequent to)\b", re
 _ASKS_AVERAGE = re.compile(r"\b(?:on average|average|mean|median)\b", re.I)
 _AVERAGE = re.compile(r"\b(?:on average|averag\w*|mean|median|typical(?:ly)?|ratio)\b|"
                       r"\bper (?!(?:hour|week|month|annum|year|day)\b)[a-z]+", re.I)
+_ASKS_SAVING = re.compile(r"\bsavings?\b", re.I)
+_SAVING = re.compile(r"\bsav(?:e|ed|es|ing|ings)\b|\breduc\w*|\bcuts?\b|\bless\b|\blower\b|\bavoid\w*", re.I)
 _ASKS_TARGET = re.compile(r"\bwhat (?:is |was |are |were |has |have )?(?:the |its |their |our |[\w'\u2019-]+ )?(?:[\w-]+ )?targets?\b|"
                           r"\btargets? (?:for|of|set)\b", re.I)
 _TARGET = re.compile(r"\b(?:targets?|targeted|aims?|aiming|ambitions?|goals?|trajectory|aspires?|aspiration|intends?|"
@@ -301,10 +308,31 @@ _ADDRESS = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b(?:Road|Street|La
                       r"Gardens|Terrace|Crescent|Parade|Row|Walk)\b")
 
 
+# "Where (exactly) is Eden House?": the place asked about, which the answer must locate
+_WHERE_IS = re.compile(r"^\s*where (?:exactly |precisely |abouts )?(?:is|are|was|were|will) (.+?)(?: (?:be |going to be )?"
+                       r"(?:based|located|built|sited|situated))?\s*\??\s*$", re.I)
+_LOCATION = re.compile(r"\b(?:in|at|on|near|beside|off|opposite|located|based|situated|sited)\s+(?:the\s+)?"
+                       r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Spring|Summer|Autumn|Winter)\b)"
+                       r"([A-Z][\w'\u2019-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'\u2019-]*)*)")
+
+
+def _located(sentence: str, asked: str) -> bool:
+    """Whether the sentence places something somewhere other than the name asked about ("at
+    Eden House" names the home; "in Chatham", "at 12 Station Road" say where it is)."""
+    named = {w.lower() for w in re.findall(r"[\w'\u2019-]+", asked)}
+    proper = {w.lower() for w in re.findall(r"\b[A-Z][\w'\u2019-]+", asked)}  # ("Eden House" in "where is Eden House")
+    # (a phrase that holds the name asked names it: "at Parklands and Eden House")
+    return bool(_ADDRESS.search(sentence)) or any(
+        not {w.lower() for w in m.group(1).split()} <= named and not proper & {w.lower() for w in m.group(1).split()}
+        for m in _LOCATION.finditer(sentence))
+
+
 def other_measure(question: str, sentence: str) -> bool:
     """Whether the sentence gives another thing than the one asked: one case's figure for "the
     average weekly cost", the level reached for "what target has Medway set", a place but no
     address for "what's the address"."""
     return bool(_ASKS_AVERAGE.search(question) and not _AVERAGE.search(sentence)
+                or _ASKS_SAVING.search(question) and not _SAVING.search(sentence)
                 or _ASKS_TARGET.search(question) and not _TARGET.search(sentence)
                 or _ASKS_ADDRESS.search(question) and not _ADDRESS.search(sentence))

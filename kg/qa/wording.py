@@ -102,7 +102,7 @@ SAYS_WHETHER = re.compile(r"^(?:does|did|do) (?:the |a |an )?(?:[\w'\u2019-]+ ){
                            r"(?:that |whether |if )?(?=\S)", re.I)
 _ACCORDING_TO = re.compile(r",?\s+(?:according to|as (?:set out|reported|stated|described) in|per) (?:the |a |an )?"
                            r"[^,?]{3,80}?(?:report|paper|minutes|update|strategy|plan|briefing|assessment)s?\s*\??\s*$", re.I)
-_LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,?]{5,140},\s+(?=\S)")
+_LEAD_IN = re.compile(r"^(?:In|At|For|From|After|Following|According to|Looking at|Turning to)\b[^,:?]{5,140}[,:]\s+(?=\S)")
 
 
 def asked_clause(question: str) -> str:

@@ -251,3 +251,32 @@ def test_the_speaker_holds_only_the_role_the_sentence_gives_them():
 def test_a_list_asked_by_another_word_for_its_items(medway):
     out = medway.ask("What are the four thematic pillars of Medway's 2023-2025 sufficiency strategy?")
     assert out.answered and "Supporting Families" in out.answer and "Moving Forward" in out.answer
+
+
+def test_where_a_place_is_and_which_provider_need_saying(medway):
+    for q in ("Where exactly is Eden House located?",
+              "What Ofsted grade has Hazel House got?",
+              "Which architect is drawing up the plans for Aut Even?",
+              "What did Ofsted find when it came back for its focused visit a year after the 2023 ILACS?",
+              "What annual saving has the edge of care service delivered?"):
+        assert not medway.ask(q).answered, q
+    out = medway.ask("Where was the committee meeting of 2 March 2023 held?")
+    assert out.answered and "St George" in out.answer
+    out = medway.ask("When did Medway launch Hazel House?")  # "launch" the verb: the date the sentence gives it
+    assert out.answered and "September 2022" in out.answer
+
+
+def test_which_organisation_needs_one_named():
+    from kg.qa.gaps import _names_none
+    asked = "Which architect is drawing up the refurbishment plans?"
+    assert _names_none(asked, "Plans are progressing with an architect in place who is drawing up options.")
+    assert not _names_none(asked, "The architect, Smith Partnership, is drawing up options.")
+    # the council's own bodies and short month names are no provider's name
+    assert _names_none("Which provider will run the home?", "The Council expects the home to open in Sept 2023.")
+
+
+def test_a_preamble_and_a_neighbours_acronyms_do_not_restrict_the_answer(medway):
+    out = medway.ask("For our own benchmarking: how many social work vacancies did Medway have at 30 June 2023?")
+    assert out.answered and "72" in out.answer
+    out = medway.ask("Under the MoJ's Turnaround programme, how many children is Medway funded to work with?")
+    assert out.answered and "73" in out.answer

@@ -205,10 +205,11 @@ class QuestionAnswerer:
             if p.id not in have:
                 paragraphs.append((p, score))
                 have.add(p.id)
-        for p in _enumerating(snap, a, self._tokenize.variants):
-            if p.id not in have:
-                paragraphs.append((p, ENUMERATING))
-                have.add(p.id)
+        announcing = {p.id: p for p in _enumerating(snap, a, self._tokenize.variants)}
+        # (retrieved already, perhaps low: it is read as if retrieved first)
+        paragraphs = [(p, max(score, ENUMERATING) if p.id in announcing else score) for p, score in paragraphs]
+        paragraphs += [(p, ENUMERATING) for pid, p in announcing.items() if pid not in have]
+        have |= set(announcing)
         headed = set()
         for p in self._by_heading(snap, a, state, [p for p, _ in paragraphs]):
             headed.add(p.id)

@@ -99,7 +99,7 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundredthirtyseventh", 0.85), ("medway_hundredthirtyeighth", 0.73),
             ("medway_hundredthirtyninth", 0.94), ("medway_hundredfortieth", 0.94), ("medway_hundredfortyfirst", 0.93),
             ("medway_hundredfortysecond", 0.87), ("medway_hundredfortythird", 0.87), ("medway_hundredfortyfourth", 0.87),
-            ("medway_hundredfortyfifth", 0.91), ("medway_hundredfortysixth", 0.85), ("medway_hundredfortyseventh", 0.62),
+            ("medway_hundredfortyfifth", 0.94), ("medway_hundredfortysixth", 0.85), ("medway_hundredfortyseventh", 0.62),
             ("medway_hundredfortyeighth", 0.93), ("medway_hundredfortyninth", 0.87), ("medway_hundredfiftieth", 0.88),
             ("medway_hundredfiftyfirst", 0.81), ("medway_hundredfiftysecond", 0.75), ("medway_hundredfiftythird", 0.91),
             ("medway_hundredfiftyfourth", 0.88), ("medway_hundredfiftyfifth", 0.93), ("medway_hundredfiftysixth", 0.93),
@@ -177,10 +177,9 @@ KNOWN_FALSE = {
         "After hearing the Portfolio Holder's annual report in March 2023, what did the committee resolve about it?"],
 }
 
-# Sets whose misses leave citation under 95 %: set 145's two misses ("the four themes of the
-# sufficiency strategy", "did the number stay steady in 2022?") are not retrieved at all; in the
-# near-miss sets of 16 answerable questions one uncited miss is 6 %.
-CITATION_FLOOR = {"medway_hundredfortyfifth": 0.94, "medway_hundredfortyseventh": 0.93, "medway_hundredfortyninth": 0.93}
+# Sets whose misses leave citation under 95 %: in the near-miss sets of 16 answerable questions one
+# uncited miss is 6 %.
+CITATION_FLOOR = {"medway_hundredfortyseventh": 0.93, "medway_hundredfortyninth": 0.93}
 
 
 @pytest.mark.parametrize("name, strict_floor", HELD_OUT)

@@ -130,6 +130,10 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"(?: actually| finally| eventually| formally| then)? do\b|"
         # "…, what did it formally do with it?": what became of the paper is a decision
         r"\bwhat did (?:it|they) (?:actually |finally |eventually |formally |then )?do with\b|"
+        # "what was the outcome when the Committee considered the strategy?", "what position did it adopt?"
+        r"\bwhat (?:was|were) the (?:outcome|upshot|result)s? (?:when|after)\b[^?]*\b(?:committee|cabinet|council|board|panel|"
+        r"members?)\b|\bwhat (?:position|stance|line) did (?:the )?[\w' -]{0,80}?(?:committee|cabinet|council|board|panel|"
+        r"members?) (?:adopt|take)\b|"
         r"\bwhat (?:formal |further |other )?actions? did (?:the )?[\w' -]{0,60}?(?:committee|cabinet|council|board|panel|members?) take\b",
         re.I)),
     (AnswerType.YESNO, re.compile(r"^\s*(is|are|was|were|did|does|do|has|have|had|can|will)\b", re.I)),

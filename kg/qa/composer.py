@@ -265,7 +265,7 @@ def _reports_asked(best: Scored, ranked: list[Scored], wanted: int) -> list[str]
 
 def _items_asked(question: str) -> int:
     """How many decisions a question asks for: "which two reports" 2, "which reports" 3, else 1."""
-    m = re.search(r"\bwhich (two|three|four|2|3|4)\b", question, re.I)
+    m = re.search(r"\b(?:which|what) (two|three|four|2|3|4)\b", question, re.I)
     if m:
         return _NUMBERED[m.group(1).lower()]
     plural = re.search(r"\bwhich (?:[\w-]+ )?(?:reports|subjects|items|actions|recommendations|topics|updates)\b", question, re.I)

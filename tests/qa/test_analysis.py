@@ -762,3 +762,11 @@ def test_the_papers_own_terms_for_a_councillor_and_inspectors():
     assert "portfolio holder for" not in as_papers_write("the councillor for Rochester West").lower()
     assert actor_decided("inspectors", "What Ofsted have said still need to improve:", None)
     assert not actor_decided("inspectors", "The Committee noted the report.", None)
+
+
+def test_the_outcome_or_position_of_a_committee_is_a_decision():
+    for q in ("What was the outcome when the committee considered the strategy in March 2023?",
+              "What position did the Overview and Scrutiny Committee adopt towards the strategy?"):
+        assert analyse(q).answer_type == AnswerType.DECISION, q
+    from kg.qa.composer import _items_asked
+    assert _items_asked("What two extra reports did the committee ask for?") == 2

@@ -109,7 +109,9 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundredsixtyfifth", 0.79), ("medway_hundredsixtysixth", 0.94),
             ("medway_hundredsixtyseventh", 0.93), ("medway_hundredsixtyeighth", 0.93), ("medway_hundredsixtyninth", 0.81),
             ("medway_hundredseventieth", 0.93), ("medway_hundredseventyfirst", 0.91), ("medway_hundredseventysecond", 0.97),
-            ("medway_hundredseventythird", 0.88), ("medway_hundredseventyfourth", 0.76)]
+            ("medway_hundredseventythird", 0.88), ("medway_hundredseventyfourth", 0.76),
+            ("medway_hundredseventyfifth", 0.81), ("medway_hundredseventysixth", 0.68), ("medway_hundredseventyseventh", 0.97),
+            ("medway_hundredseventyeighth", 0.94)]
 # Unanswerable questions still answered, named so that a fix (or a new false answer) shows. The
 # near-miss sets (24 unanswerable questions each, each one detail away from what the papers say)
 # left these: one value given for a change between two dates, a figure for the other of two
@@ -175,6 +177,11 @@ KNOWN_FALSE = {
     "medway_hundredseventieth": [
         "What was the exact date of the Cabinet meeting that signed off the 2023-2025 sufficiency strategy?",
         "After hearing the Portfolio Holder's annual report in March 2023, what did the committee resolve about it?"],
+    "medway_hundredseventyfifth": ["What was the overall Children's Services establishment in FTE in 2019?"],
+    "medway_hundredseventysixth": [
+        "How many of the extra special school places are at Abbey Court and how many at Bradfield's Academy?",
+        "What is the national annual growth rate in EHCPs that Medway's 7.6% should be compared with?"],
+    "medway_hundredseventyseventh": ["What date has Ofsted set for its focused visit back to Medway next year?"],
 }
 
 # Sets whose misses leave citation under 95 %: in the near-miss sets of 16 answerable questions one

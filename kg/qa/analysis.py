@@ -92,7 +92,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern], ...] = (
         r"what (?:[\w-]+ ){0,2}?(?:percentage|proportion|share|rate|number|amount)\b(?! of (?:the )?(?:meeting|report))|"
         r"what (?:is|was|are|were) (?:the |an? )?(?:[\w'\u2019-]+ )?(?:average|mean|median|typical)\b|"
         r"what (?:is|was|are|were) (?:the |[\w'\u2019]+ ){0,6}(?:total |net |gross |forecast |annual )*"
-        r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment|"
+        r"(?:budget|cost|spend|overspend|underspend|deficit|surplus|amount|figure|rate|percentage|number|establishment|headcount|"
         r"value|worth|sum|expenditure|outturn|outlay)\b|"
         r"what " + _NOT_A_DECISION + r"(?:[\w'\u2019-]+ ){0,3}(?:funding|grant|budget|allocation|savings?|income|overspend|deficit)\b"
         + _NOT_A_SUM + ")|"
@@ -201,8 +201,10 @@ def analyse(question: str) -> Analysis:
     # trailing clause's date sets the scene; the question's own date is the one asked
     if (scene := _SCENE_AFTER.search(q)) is not None and any(q.find(s.label) < scene.start() for s in spans):
         spans = [s for s in spans if q.find(s.label) < scene.start()]
-    elif clause and answer_type == AnswerType.RATING and any(s.label in clause for s in spans):
-        # "Parklands was rated good in June 2022 - what rating did it get in 2021?": likewise before
+    elif clause and any(s.label in clause for s in spans) and (answer_type == AnswerType.RATING or re.search(
+            r"(?:[;.?!]|\s[-\u2013\u2014])\s*$", q[:q.rfind(clause)] if clause in q else "")):
+        # "Parklands was rated good in June 2022 - what rating did it get in 2021?", "The service
+        # received 141 referrals in 2022-23; how many in 2021-22?": the asking clause's date is asked
         spans = [s for s in spans if s.label in clause]
     if (lead := _AFTERMATH.match(q)) is not None:
         # "Following the July 2023 inspection, who was proposed to chair…": what is asked came after
@@ -279,7 +281,10 @@ def _keyword_type(question: str) -> AnswerType:
         return AnswerType.TEXT
     cut = HEAD_END.search(question)
     for part in ((question[:cut.start()],) if cut else ()) + (question,):
-        found = next((t for t, rx in _KEYWORD_TYPES if rx.search(part)), None)
+        # the head of a noun phrase is its last word: "Family Contact Service launch date" asks a date
+        head = (re.findall(r"[\w'\u2019-]+", part) or [""])[-1]
+        found = next((t for t, rx in _KEYWORD_TYPES if rx.fullmatch(head)), None) or next(
+            (t for t, rx in _KEYWORD_TYPES if rx.search(part)), None)
         if found is not None:
             return found
     return AnswerType.TEXT
@@ -326,6 +331,8 @@ _ROLE = re.compile(r"\b(?:who (?:is|was|are|were|will be)|(?:which|what) (?:coun
                    # "which legal officer signed off…": the answer must be the lawyer
                    r"\bwhich (legal|finance|financial|monitoring|press|communications|safeguarding|designated) officer\b|"
                    r"\bwhich (director|chair|chairman|leader|adviser|advisor|clerk)\b|"
+                   # a keyword query: "Improvement Board independent chair name?"
+                   r"\b(vice[- ]chair|chair|chairman|chairwoman|leader|adviser|advisor|clerk)['\u2019]?s?\s+names?\s*\??\s*$|"
                    # "which councillor chaired / moved / seconded …": the answer must say who did
                    r"\b(?:which|what) (?:councillor|member|officer|person) (chair|clerk|mov|second)(?:ed|s)?\b|"
                    # "what was that adviser's name?"

@@ -18,6 +18,7 @@ from kg.qa.actors import ASKS_WHAT_DONE, actor_decided
 from kg.qa.tense import future_only, past_only
 from kg.qa.wording import asked_clause, asking_sentence
 from kg.qa.calibration import Gaps
+from kg.qa.cohorts import age_band_unstated, cohort_swapped, comparator_unstated, counts_complement, repeats_premise, subgroup_unstated
 from kg.qa.composer import Context, Scored, lead_in
 from kg.qa.extend import speaker_holds
 from kg.qa.names import (body_run, fold, headline_topic, opposite_kind, other_kind, other_number, other_post, part_of_whole,
@@ -43,12 +44,14 @@ _OUTCOME = re.compile(r"\b(?:result|results|outcome|outcomes|findings?|found|fin
 _PAYEE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:to\s+)?(?:(?:its|their|our|the|each|an?|[a-z][\w-]*['\u2019]s)\s+)?"
                     r"(?!(?:per|for|a|an|each|every|its|their|our|the)\b)"
                     r"((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:s|ff|staff))\b", re.I)
-def _names_none(question: str, sentence: str) -> bool:
+def _names_none(whole: str, sentence: str) -> bool:
     """"Which provider held the contract?": a sentence that names no organisation the question
-    does not already name does not say which."""
+    does not already name does not say which. (The question may set a scene first: "Costs are
+    below many neighbours; which authority has the highest?")"""
+    question = whole if _WHICH_ORGANISATION.match(whole) else asked_clause(whole)
     if not _WHICH_ORGANISATION.match(question):
         return False
-    asked = {w.lower() for w in re.findall(r"[\w'\u2019&-]+", question)}  # (in any case: "emergency fostering provision")
+    asked = {w.lower() for w in re.findall(r"[\w'\u2019&-]+", whole)}  # (in any case: "emergency fostering provision")
     if _WHICH_MINISTER.match(question):
         # a minister is a person: named by a name ("Claire Coutinho"), not by an inspectorate beside
         return not any(all(w.lower() not in asked for w in m.group(0).split())
@@ -56,7 +59,10 @@ def _names_none(question: str, sentence: str) -> bool:
     kind = _WHICH_ORGANISATION.match(question).group(0).split()[-1].rstrip("s").lower()
     if re.search(rf"\ban? {kind}\b(?![,:]?\s+(?-i:[A-Z]))", sentence, re.I):
         return True  # "with an architect in place": one is, but who is not said
+    # (a council or authority is named by a place, not by a short acronym: "CPI", "NTS", "SE")
+    place = kind in ("council", "authority", "local authority")
     return not any(w.lower() not in asked and w.lower() not in _CALENDAR and w.lower() not in _GENERIC
+                   and not (place and (w.isupper() and len(w) <= 4 or w.lower().rstrip("'\u2019s") in asked))
                    for w in re.findall(r"(?<!^)(?<![.:;] )\b[A-Z][\w'\u2019&-]+", sentence))
 
 
@@ -130,6 +136,7 @@ growth change increase decrease highest lowest higher lower greater greatest key
 _RATED_FOR = re.compile(r"\b(?:grades?|graded|ratings?|rated|judgements?|judgments?|judged)\b.*?\bfor\s+(?:the\s+|its\s+)?"
                         r"((?:[\w'\u2019-]+\s+){0,6}?[\w'\u2019-]+?)\s*(?:\?|$|,|\b(?:in|at|by|from|on|under)\s+(?:the\s+)?(?:\d|[A-Z]))")
 _OWN = re.compile(r"\bown\b", re.I)
+_ASKS_FIGURES = re.compile(r"\b(?:percentages?|figures?|numbers?|rates?|amounts?|totals?|counts?|costs?)\b", re.I)
 # "Kent County Council's deficit": a council the question names, whose figure is asked
 _COUNCIL_NAMED = re.compile(r"\b((?:(?!(?:What|Which|Who|When|How|Did|Does|Do|Has|Have|Had|Is|Was|Were|Are|The|A|An|And|"
                             r"Or|Of|In|At|By|For|To|From|Under)\b)[A-Z][\w'\u2019-]+\s+){1,3}?(?:County\s+|Borough\s+|District\s+|City\s+)?Council)\b")
@@ -225,6 +232,18 @@ class GapReader:
                    and not _NATIONAL.search(asked_clause(a.question)))
             + self.topic_unmet(a, best, defined) + self._domain_unmet(a, best) + self._measure_unmet(a, best)
             + _other_council(asked_clause(a.question), near, doc_meta.council or "")
+            # ("how many of the children referred were girls?": the sentence counts all of them)
+            + (a.answer_type in (AnswerType.FIGURE, AnswerType.TREND) and (subgroup_unstated(
+                asking_sentence(a.question), f"{best.sentence.text} {expansions(best.sentence.text, defined)}", self._stems,
+                best.context.text)
+                or age_band_unstated(asking_sentence(a.question), best.sentence.text)
+                or cohort_swapped(asking_sentence(a.question), best.sentence.text)
+                or counts_complement(asked_clause(a.question), best.sentence.text, self._stems)))
+            # ("66% …, higher than the previous two years; what were those years' figures?": only the 66%)
+            + ((a.answer_type in (AnswerType.FIGURE, AnswerType.TREND) or a.answer_type == AnswerType.LIST and bool(
+                _ASKS_FIGURES.search(asked_clause(a.question)))) and repeats_premise(a.question, best.sentence.text))
+            # ("how does that compare with our statistical neighbours?": the paragraph names none)
+            + comparator_unstated(asking_sentence(a.question), best.context.text, best.sentence.text)
             # ("how many … at Abbey Court School": 156 "at Abbey Court School and Bradfield's Academy" is both's)
             + (a.answer_type == AnswerType.FIGURE and part_of_whole(
                 asked_clause(a.question), best.sentence.text, f"{doc_meta.council or ''} {body or ''}")),

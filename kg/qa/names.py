@@ -46,6 +46,9 @@ def named_kinds(question: str) -> list[tuple[str, str]]:
     return out
 
 
+_DETERMINERS = frozenset("the this that these those a an its their our his her each every any".split())
+
+
 def contrasts(named: list[tuple[str, str]], text: str, asked: str | None = None) -> bool:
     """Whether ``text`` names another of the same kind and not the one asked: "Anchor House"
     for a question about "Eden House", "Licensing Committee" for "Planning Committee"."""
@@ -55,7 +58,8 @@ def contrasts(named: list[tuple[str, str]], text: str, asked: str | None = None)
         if name.lower() in text.lower():
             continue
         others = re.findall(rf"\b([A-Z][\w'-]*)\s+{re.escape(kind)}\b", text)
-        if any(o.lower() not in name.lower().split() for o in others):
+        # ("The RAA launched…" names the same RAA: an article or pronoun is no other name)
+        if any(o.lower() not in name.lower().split() and o.lower() not in _DETERMINERS for o in others):
             return True
         # ("Partnership Improvement Board" is another "Children's Improvement Board"; "Medway
         # Children's Services", with a word the question gives, is not another)

@@ -21,6 +21,9 @@ import re
 from typing import Callable, Iterable
 
 _GRADE = re.compile(r"\b(outstanding|good|requires improvement|inadequate)\b", re.I)
+# a grade given: "Help and protection: Requires Improvement", "was rated Good", "graded as 'Good'"
+_GRADING = re.compile(r"(?::\s*\**\s*|\b(?:rated|graded|judged|found to be|assessed as)\s+(?:as\s+)?['\u2018\"]?)"
+                      r"(outstanding|good|requires improvement|inadequate)\b", re.I)
 _NEGATION = re.compile(r"\b(?:no|none|not|never|nil|nobody|neither|nor|without)\b|n't\b", re.I)
 _NONE = re.compile(r"\b(?:none|no|nil|nobody|not any|zero)\b", re.I)
 _EVERY = re.compile(r"\b(?:every|all|each)\b", re.I)
@@ -83,6 +86,15 @@ def _content(text: str) -> set[str]:
     """The longer words of a text, lower-cased, without the stay/go verbs themselves."""
     return {w for w in re.findall(r"[a-z]{4,}", text.lower())
             if not _OPPOSITES[0].fullmatch(w) and not _OPPOSITES[1].fullmatch(w)} - _COMMON
+
+
+def other_grade(question: str, sentences: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """For "Did Ofsted grade every area good?", the first of ``sentences`` ((text, paragraph id)
+    of the answer's paper) that gives another grade than the one asked, or None."""
+    asked = [g.lower() for g in _GRADE.findall(question)]
+    if not asked or not _EVERY.search(question) or not _ASKS.search(question) or _NEGATION.search(question):
+        return None
+    return next((x for x in sentences if (found := _GRADING.findall(x[0])) and found[-1].lower() != asked[0]), None)
 
 
 def _graded(question: str, asked: str, found: list[str]) -> str | None:

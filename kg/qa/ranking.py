@@ -15,6 +15,7 @@ from kg.knowledge import Snapshot
 from kg.qa import calibration
 from kg.qa.acronyms import abbreviations, expansions
 from kg.qa.actors import actor_decided
+from kg.qa.cohorts import band_text, bands as asked_bands
 from kg.qa.composer import Context, Scored, asked_count, coverage
 from kg.qa.datefit import date_fit
 from kg.qa.dates import find_spans
@@ -64,7 +65,7 @@ class SentenceRanker:
         by_meeting = a.answer_type == AnswerType.DECISION or bool(_BY_MEETING.search(a.question))
         excluded = {x for t in a.excluded for x in self._tokenize(t)}
         named = named_kinds(a.question)
-        bands = _bands(a.question)
+        bands = asked_bands(a.question)
         reader = self.reader
         rated_for = reader.rated_for(a)
         clause = asked_clause(a.question)
@@ -144,7 +145,7 @@ class SentenceRanker:
                 if rated_for and not rated_for <= self._stems(" ".join(x.text for x in sentences[:s.index + 1]
                                                                        if x is s or x.text.endswith(":"))):
                     score *= UNRATED  # the overall grade is not the one "for care leavers"
-                if bands and not any(b in _band_text(s.text) for b in bands):
+                if bands and not any(b in band_text(s.text) for b in bands):
                     score *= UNBANDED  # "aged 10-15" is not answered by a sentence about ages 0-25
                 own_folded = fold(own_text)
                 unstated = tuple(w for w in a.salient if fold(w) not in own_folded)
@@ -188,9 +189,6 @@ class SentenceRanker:
         return out
 
 
-_BAND = re.compile(r"\b(\d{1,3})\s*(?:-|\u2013|to)\s*(\d{1,3})\b")
-
-
 def _scene_elsewhere(a: Analysis, scene: tuple[DateSpan, ...]) -> bool:
     """The paragraph's scene is dated, and to none of the periods the question asks about."""
     return bool(scene) and not any(d.overlaps(x.start, x.end) for d in a.dates for x in scene)
@@ -204,15 +202,6 @@ def _role_object(a: Analysis) -> str:
     for span in find_spans(rest):
         rest = rest.replace(span.label, " ")
     return rest
-
-
-def _band_text(text: str) -> str:
-    return _BAND.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text)
-
-
-def _bands(question: str) -> set[str]:
-    """Ranges of small numbers a question names ("aged 10-15", "10 to 15 year olds"), as "10-15"."""
-    return {f"{m.group(1)}-{m.group(2)}" for m in _BAND.finditer(question)}
 
 
 _WROTE = re.compile(r"\b(?:wrote|written|write|writer|authored|author|authors|drafted|drafter)\b", re.I)

@@ -157,6 +157,10 @@ def trim(text: str, limit: int, must: tuple[str, ...] = ()) -> str:
             break
     lo, hi = anchor, anchor + 1
     picked = clauses[lo]
+    if len(picked) < limit // 2 and hi < len(clauses) and len(picked) + len(clauses[hi]) + 1 > limit:
+        # "As part of the work programme, <a clause too long to fit>": a lead-in is no answer alone
+        picked = f"{picked} {clauses[hi]}"
+        hi += 1
     while True:
         grown = False
         if hi < len(clauses) and len(picked) + len(clauses[hi]) + 1 <= limit:

@@ -29,9 +29,10 @@ from kg.qa.linking import DocumentTitles, LabelIndex
 from kg.qa.names import fold
 from kg.qa.passages import DOC_TEXT_CACHE, PassageFinder, paragraphs_with
 from kg.qa.phrasing import Phraser
-from kg.qa.polarity import verdict
+from kg.qa.polarity import other_grade, verdict
 from kg.qa.ranking import SentenceRanker
 from kg.qa.records import Analysis, Answer, AnswerType, Citation
+from kg.qa.sentences import sentences_of
 from kg.qa.spelling import English, Speller
 from kg.qa.subtitles import with_full_names
 from kg.qa.synonyms import FoldingTokenizer
@@ -141,6 +142,14 @@ class QuestionAnswerer:
                 a.answer_type == AnswerType.PERSON and _AUTHORSHIP.search(a.question)) and (
                 said := verdict(asked_clause(a.question), text, self._tokenize)):
             text = f"{said}. {text}"  # "Was Parklands rated good?" — "Yes. In June 2022, …"
+            # "Did Ofsted grade every area good?": one graded otherwise in the same paper says no
+            if said == "Yes" and (other := other_grade(asked_clause(a.question), [
+                    (x.text, sp.paragraph.id) for sp in snap.catalog.paragraphs_of(best.context.document_id)
+                    for x in sentences_of(sp.paragraph.id, sp.paragraph.text)
+                    # (not an earlier inspection's: "in July 2019, when it was found inadequate")
+                    if not a.dates or not x.has_date or any(d.overlaps(y.start, y.end) for d in a.dates
+                                                            for y in find_spans(x.text))])):
+                text, used = f"No. {other[0]}", [other[1]] + [p for p in used if p != other[1]]
         facts = found.facts
         if direct is not None:
             d_text, d_pid, d_conf, d_facts = direct

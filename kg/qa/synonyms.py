@@ -105,6 +105,14 @@ _PHRASES = (
     (re.compile(r"\b(?:go|goes|went|gone|going) ahead\b", re.I), "held"),
     (re.compile(r"\bbed (?:and|&) breakfasts\b", re.I), "B&Bs"),
     (re.compile(r"\bbed (?:and|&) breakfast\b", re.I), "B&B"),
+    # an inspection "on site" took place then; its "fieldwork" is the inspection; a "headcount" a number
+    (re.compile(r"\b(was|were|is|are|be|been)\b([^?,;]{0,40}?)\s+on[- ]site\b", re.I), r"\1\2 held"),
+    (re.compile(r"\bfield ?work\b", re.I), "inspection"),
+    (re.compile(r"\b(?:get|gets|got|getting) rid of\b", re.I), "remove"),
+    # "did the rate stay below national?" asks whether it remained, not whether something stays or goes
+    (re.compile(r"\bstay(?:ed|s|ing)?\s+(?=(?:below|above|under|over|within|in line|level|the same|steady|stable|high|low)\b)",
+                re.I), "remained "),
+    (re.compile(r"\bhead ?counts?\b", re.I), "number"),
 )
 
 

@@ -150,7 +150,9 @@ _TRAILING_SCENE = re.compile(r",?\s+\b(?:now that|given that|in (?:the )?light o
 _OPENS_ASKING = re.compile(r"^\s*(?:(?:in|on|at|by|for|from|to|during|since|after|before|under|within|according to)\s+)?(?:what|which|who|whom|whose|how|is|are|was|were|did|does|do|has|have|had|can|"
                            r"could|will|would|should|list|name)\b", re.I)
 _ASKING_CLAUSE = re.compile(r"(?:[,;:]|\s[-\u2013\u2014])\s+(?:but\s+)?(?=(?:what|which|who|whom|whose|when|where|how|is|are|"
-                            r"was|were|did|does|do|has|have|had|will|would|can|could|should)\b)", re.I)
+                            r"was|were|did|does|do|has|have|had|will|would|can|could|should)\b|"
+                            # ("…; by what percentage did …?", "…, in which year …?")
+                            r"(?:by|in|on|at|for|from|to|since|until|after|before|within)\s+(?:what|which|whom|when|how)\b)", re.I)
 
 
 def main_clause(question: str) -> str | None:

@@ -304,10 +304,10 @@ def test_the_last_of_two_questions_sets_the_answer_type():
 
 
 def test_a_band_the_question_names_is_read_as_written():
-    from kg.qa.ranking import _band_text, _bands
+    from kg.qa.cohorts import band_text, bands
 
-    assert _bands("How many were aged 10 to 15?") == {"10-15"}
-    assert "10-15" in _band_text("children aged 10\u201315 years") and "10-15" not in _band_text("ages 0-25")
+    assert bands("How many were aged 10 to 15?") == {"10-15"}
+    assert "10-15" in band_text("children aged 10\u201315 years") and "10-15" not in band_text("ages 0-25")
 
 
 def test_an_actor_with_a_possessive_in_its_title_is_seen_speaking():

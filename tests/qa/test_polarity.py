@@ -49,3 +49,15 @@ def test_no_verdict_for_negative_or_choice_questions_and_other_kinds():
     # another decision than the one asked about is neither yes nor no
     assert verdict("Did the committee approve the strategy?", "The Committee noted the strategy.", STEMS) is None
     assert verdict("Did the committee approve the strategy?", "The Committee approved the strategy.", STEMS) == "Yes"
+
+
+def test_every_area_graded_is_answered_by_the_one_graded_otherwise():
+    from kg.qa.polarity import other_grade
+
+    lines = [("The overall judgement for Medway was rated Good.", "p1"),
+             ("Since the inadequate rating, there has been investment.", "p2"),
+             ("The experiences of children who need help and protection: **Requires Improvement**", "p3"),
+             ("The experiences and progress of care leavers: Good", "p4")]
+    assert other_grade("Did Ofsted grade every area as good?", lines) == lines[2]
+    assert other_grade("Were all areas judged good?", lines[:2] + lines[3:]) is None  # ("inadequate rating" grades nothing)
+    assert other_grade("Was the service rated good overall?", lines) is None  # (not every area)

@@ -111,7 +111,9 @@ HELD_OUT = [("medway_heldout", 0.97), ("medway_blind", 0.87), ("medway_final", 0
             ("medway_hundredseventieth", 0.93), ("medway_hundredseventyfirst", 0.91), ("medway_hundredseventysecond", 0.97),
             ("medway_hundredseventythird", 0.88), ("medway_hundredseventyfourth", 0.76),
             ("medway_hundredseventyfifth", 0.81), ("medway_hundredseventysixth", 0.68), ("medway_hundredseventyseventh", 0.97),
-            ("medway_hundredseventyeighth", 0.94)]
+            ("medway_hundredseventyeighth", 0.94), ("medway_hundredseventyninth", 0.91), ("medway_hundredeightieth", 0.94),
+            ("medway_hundredeightyfirst", 0.85), ("medway_hundredeightysecond", 0.94), ("medway_hundredeightythird", 0.91),
+            ("medway_hundredeightyfourth", 0.94), ("medway_hundredeightyfifth", 0.93), ("medway_hundredeightysixth", 0.93)]
 # Unanswerable questions still answered, named so that a fix (or a new false answer) shows. The
 # near-miss sets (24 unanswerable questions each, each one detail away from what the papers say)
 # left these: one value given for a change between two dates, a figure for the other of two
@@ -127,8 +129,6 @@ KNOWN_FALSE = {
         "How did Medway's High Needs Budget deficit change between 2020/21 and 2021/22?",
         "By what percentage did Youth Offending Team caseloads rise in Kent after the pandemic, compared with the increase "
         "Medway reported?",
-        "What percentage of Medway's children were placed within 20 miles of home in each of the two years before the "
-        "latest 66% figure?",
         "How many Adoption Orders were granted for Medway children in the twelve months before the latest reported year, "
         "and was the latest figure an increase?"],
     "medway_hundredfortyeighth": [

@@ -88,7 +88,7 @@ def _content(text: str) -> set[str]:
             if not _OPPOSITES[0].fullmatch(w) and not _OPPOSITES[1].fullmatch(w)} - _COMMON
 
 
-def other_grade(question: str, sentences: list[tuple[str, str]]) -> tuple[str, str] | None:
+def other_grade(question: str, sentences: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
     """For "Did Ofsted grade every area good?", the first of ``sentences`` ((text, paragraph id)
     of the answer's paper) that gives another grade than the one asked, or None."""
     asked = [g.lower() for g in _GRADE.findall(question)]

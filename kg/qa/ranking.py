@@ -18,8 +18,7 @@ from kg.qa.actors import actor_decided
 from kg.qa.cohorts import band_text, bands as asked_bands
 from kg.qa.composer import Context, Scored, asked_count, coverage
 from kg.qa.datefit import date_fit
-from kg.qa.dates import find_spans
-from kg.qa.dates import wants_latest
+from kg.qa.dates import find_spans, wants_latest
 from kg.qa.extend import speaker_holds
 from kg.qa.gaps import GRADER, GapReader
 from kg.qa.names import contrasts, fold, named_kinds, opposite_kind, other_number, other_post, run_of

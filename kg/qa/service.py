@@ -143,12 +143,13 @@ class QuestionAnswerer:
                 said := verdict(asked_clause(a.question), text, self._tokenize)):
             text = f"{said}. {text}"  # "Was Parklands rated good?" — "Yes. In June 2022, …"
             # "Did Ofsted grade every area good?": one graded otherwise in the same paper says no
-            if said == "Yes" and (other := other_grade(asked_clause(a.question), [
+            # (lazily: the paper is read only when the question asks about every area)
+            if said == "Yes" and (other := other_grade(asked_clause(a.question), (
                     (x.text, sp.paragraph.id) for sp in snap.catalog.paragraphs_of(best.context.document_id)
                     for x in sentences_of(sp.paragraph.id, sp.paragraph.text)
                     # (not an earlier inspection's: "in July 2019, when it was found inadequate")
                     if not a.dates or not x.has_date or any(d.overlaps(y.start, y.end) for d in a.dates
-                                                            for y in find_spans(x.text))])):
+                                                            for y in find_spans(x.text))))):
                 text, used = f"No. {other[0]}", [other[1]] + [p for p in used if p != other[1]]
         facts = found.facts
         if direct is not None:
